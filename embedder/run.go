@@ -1,0 +1,273 @@
+package embedder
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+	"github.com/tetratelabs/wazero/sys"
+	"github.com/wasmrun/wasmrun/internal/filelock"
+)
+
+// TrapExitCode is wasmrun's exit code when the guest traps (as a native
+// program killed by SIGABRT would exit under a shell).
+const TrapExitCode = 134
+
+// Host is a host module that a guest may import, such as the MPI bridge.
+type Host interface {
+	// Name is the import module name the guest uses.
+	Name() string
+	// Instantiate defines the module's functions in r.
+	Instantiate(ctx context.Context, r wazero.Runtime) error
+}
+
+// Labeler is implemented by hosts that know who this process is in a larger
+// job; the label ("rank 3") then opens every trap report.
+type Labeler interface {
+	Label() string
+}
+
+// Aborter is implemented by hosts that must end a larger job when this
+// process traps (the MPI bridge calls MPI_Abort).
+type Aborter interface {
+	Abort(code int)
+}
+
+// Options describe one run.
+type Options struct {
+	Path      string   // module file
+	Args      []string // guest argv after argv[0]
+	Env       [][2]string
+	FS        wazero.FSConfig // mounts; nil gives the guest no files
+	CacheDir  string          // compiled code cache; "" disables caching
+	MaxMemory uint64          // linear memory cap in bytes; 0 means the module's own maximum
+	Hosts     []Host
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	Log       io.Writer // verbose diagnostics; nil discards them
+}
+
+// Run loads, compiles and runs the module and returns the guest's exit code.
+// An error means the module never ran (bad file, missing import, bad
+// option); a trap is not an error: it is reported on Stderr and gives
+// TrapExitCode.
+func Run(ctx context.Context, o Options) (int, error) {
+	logf := func(format string, args ...any) {
+		if o.Log != nil {
+			fmt.Fprintf(o.Log, "wasmrun: "+format+"\n", args...)
+		}
+	}
+	bin, err := Load(o.Path)
+	if err != nil {
+		return 1, err
+	}
+	ctx = experimental.WithMemoryAllocator(ctx, allocator(o.MaxMemory))
+
+	cfg := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2)
+	if o.CacheDir != "" {
+		cache, err := wazero.NewCompilationCacheWithDir(codeDir(o.CacheDir))
+		if err != nil {
+			return 1, fmt.Errorf("open cache %s: %w", o.CacheDir, err)
+		}
+		defer cache.Close(ctx)
+		cfg = cfg.WithCompilationCache(cache)
+	}
+	r := wazero.NewRuntimeWithConfig(ctx, cfg)
+	defer r.Close(ctx)
+
+	start := time.Now()
+	compiled, err := compile(ctx, r, bin, o)
+	if err != nil {
+		return 1, err
+	}
+	logf("compiled %s in %v", o.Path, time.Since(start).Round(time.Millisecond))
+
+	if err := checkMemory(compiled, o.MaxMemory); err != nil {
+		return 1, fmt.Errorf("%s: %w", o.Path, err)
+	}
+	hosts, err := instantiateHosts(ctx, r, compiled, o.Hosts)
+	if err != nil {
+		return 1, err
+	}
+	if err := checkImports(r, compiled); err != nil {
+		return 1, fmt.Errorf("%s: %w", o.Path, err)
+	}
+
+	mod, err := r.InstantiateModule(ctx, compiled, moduleConfig(o))
+	if err != nil {
+		return exitOrTrap(ctx, nil, err, o, hosts)
+	}
+	startFn := mod.ExportedFunction("_start")
+	if startFn == nil {
+		return 1, fmt.Errorf("%s: no _start export: not a WASI command module (build it with `wasmrun cc`)", o.Path)
+	}
+	_, err = startFn.Call(ctx)
+	return exitOrTrap(ctx, mod, err, o, hosts)
+}
+
+// Load reads a module file and checks that it is WebAssembly.
+func Load(path string) ([]byte, error) {
+	bin, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read module: %w", err)
+	}
+	if len(bin) < 8 || !bytes.Equal(bin[:4], []byte("\x00asm")) {
+		return nil, fmt.Errorf("%s: not a WebAssembly module (no \\0asm header)", path)
+	}
+	if bin[4] != 1 || bin[5] != 0 || bin[6] != 0 || bin[7] != 0 {
+		return nil, fmt.Errorf("%s: unsupported WebAssembly binary version %d (want 1)", path, bin[4])
+	}
+	return bin, nil
+}
+
+func compile(ctx context.Context, r wazero.Runtime, bin []byte, o Options) (wazero.CompiledModule, error) {
+	if o.CacheDir != "" {
+		sum := sha256.Sum256(bin)
+		unlock, err := filelock.Lock(filepath.Join(codeDir(o.CacheDir), "locks", hex.EncodeToString(sum[:])+".lock"))
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+	}
+	compiled, err := r.CompileModule(ctx, bin)
+	if err != nil {
+		return nil, fmt.Errorf("compile %s: %w", o.Path, err)
+	}
+	return compiled, nil
+}
+
+func checkMemory(compiled wazero.CompiledModule, limit uint64) error {
+	if limit == 0 {
+		return nil
+	}
+	for _, m := range compiled.ExportedMemories() {
+		if need := uint64(m.Min()) * pageSize; need > limit {
+			return fmt.Errorf("needs %d bytes of memory at start, more than --max-memory %d", need, limit)
+		}
+	}
+	return nil
+}
+
+// instantiateHosts instantiates WASI and each host module the guest imports,
+// and returns those hosts.
+func instantiateHosts(ctx context.Context, r wazero.Runtime, compiled wazero.CompiledModule, all []Host) ([]Host, error) {
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
+		return nil, fmt.Errorf("instantiate WASI: %w", err)
+	}
+	imported := map[string]bool{}
+	for _, f := range compiled.ImportedFunctions() {
+		mod, _, _ := f.Import()
+		imported[mod] = true
+	}
+	var used []Host
+	for _, h := range all {
+		if !imported[h.Name()] {
+			continue
+		}
+		if err := h.Instantiate(ctx, r); err != nil {
+			return nil, fmt.Errorf("instantiate %s: %w", h.Name(), err)
+		}
+		used = append(used, h)
+	}
+	return used, nil
+}
+
+// checkImports lists every import that no instantiated module provides.
+func checkImports(r wazero.Runtime, compiled wazero.CompiledModule) error {
+	var missing []string
+	for _, f := range compiled.ImportedFunctions() {
+		mod, name, _ := f.Import()
+		m := r.Module(mod)
+		if m == nil {
+			missing = append(missing, mod+"."+name)
+			continue
+		}
+		if _, ok := m.ExportedFunctionDefinitions()[name]; !ok {
+			missing = append(missing, mod+"."+name)
+		}
+	}
+	for _, m := range compiled.ImportedMemories() {
+		mod, name, _ := m.Import()
+		missing = append(missing, mod+"."+name+" (memory)")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	return fmt.Errorf("imports %d function(s) that wasmrun does not provide:\n  %s", len(missing), strings.Join(missing, "\n  "))
+}
+
+func moduleConfig(o Options) wazero.ModuleConfig {
+	cfg := wazero.NewModuleConfig().
+		WithName("").
+		WithStartFunctions(). // _start is called by Run so a trap can be reported
+		WithArgs(append([]string{filepath.Base(o.Path)}, o.Args...)...).
+		WithSysWalltime().WithSysNanotime().WithSysNanosleep().
+		WithRandSource(rand.Reader)
+	for _, kv := range o.Env {
+		cfg = cfg.WithEnv(kv[0], kv[1])
+	}
+	if o.FS != nil {
+		cfg = cfg.WithFSConfig(o.FS)
+	}
+	if o.Stdin != nil {
+		cfg = cfg.WithStdin(o.Stdin)
+	}
+	if o.Stdout != nil {
+		cfg = cfg.WithStdout(o.Stdout)
+	}
+	if o.Stderr != nil {
+		cfg = cfg.WithStderr(o.Stderr)
+	}
+	return cfg
+}
+
+// exitOrTrap turns the result of _start into an exit code. On a trap it
+// flushes the guest's stdio buffers, prints the report and lets every host
+// end the job.
+func exitOrTrap(ctx context.Context, mod api.Module, err error, o Options, hosts []Host) (int, error) {
+	if err == nil {
+		return 0, nil
+	}
+	var exit *sys.ExitError
+	if errors.As(err, &exit) {
+		return int(exit.ExitCode()), nil
+	}
+	if mod != nil {
+		if flush := mod.ExportedFunction("wasmrun_flush"); flush != nil {
+			_, _ = flush.Call(ctx)
+		}
+	}
+	label := ""
+	for _, h := range hosts {
+		if l, ok := h.(Labeler); ok {
+			label = l.Label()
+		}
+	}
+	stderr := o.Stderr
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	fmt.Fprint(stderr, ParseTrap(err).Report(label, filepath.Base(o.Path)))
+	for _, h := range hosts {
+		if a, ok := h.(Aborter); ok {
+			a.Abort(TrapExitCode)
+		}
+	}
+	return TrapExitCode, nil
+}

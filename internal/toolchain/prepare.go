@@ -1,0 +1,138 @@
+package toolchain
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/wasmrun/wasmrun/internal/filelock"
+)
+
+// prepare writes the guest headers and builds the guest library objects into
+// a directory under cacheDir named by a hash of everything that goes into
+// them, so a new wasmrun or a new clang never reuses stale files. Ranks or
+// make -j jobs that prepare at once wait on a lock; the directory appears
+// whole or not at all.
+func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
+	files := map[string][]byte{}
+	h := sha256.New()
+	fmt.Fprintf(h, "clang=%s\nsysroot=%s\nwasmopt=%s\n", d.Clang, d.Sysroot, d.wasmOpt)
+	own, err := fs.Sub(guest, "guest")
+	if err != nil {
+		return fmt.Errorf("read guest files: %w", err)
+	}
+	for _, b := range append([]fs.FS{own}, bundles...) {
+		err := fs.WalkDir(b, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(b, p)
+			if err != nil {
+				return err
+			}
+			if _, dup := files[p]; dup {
+				return fmt.Errorf("two guest files named %s", p)
+			}
+			files[p] = data
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read guest files: %w", err)
+		}
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(h, "%s %d\n", n, len(files[n]))
+		h.Write(files[n])
+	}
+	sum := hex.EncodeToString(h.Sum(nil))[:16]
+	d.Dir = filepath.Join(cacheDir, "toolchain", sum)
+	if _, err := os.Stat(filepath.Join(d.Dir, ".complete")); err == nil {
+		return d.loadObjects()
+	}
+
+	unlock, err := filelock.Lock(d.Dir + ".lock")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if _, err := os.Stat(filepath.Join(d.Dir, ".complete")); err == nil {
+		return d.loadObjects()
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(d.Dir), sum+".tmp")
+	if err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	for _, n := range names {
+		dir := "include"
+		if isSource(n) {
+			dir = "src"
+		}
+		dst := filepath.Join(tmp, dir, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("prepare toolchain: %w", err)
+		}
+		if err := os.WriteFile(dst, files[n], 0o644); err != nil {
+			return fmt.Errorf("prepare toolchain: %w", err)
+		}
+	}
+	if d.wasmOpt != "" {
+		// clang runs wasm-opt after linking when it finds one, and wasm-opt
+		// drops the name section unless told to keep debug info. The names
+		// are what trap reports print, so clang finds this wrapper first.
+		script := "#!/bin/sh\nexec '" + d.wasmOpt + "' --debuginfo \"$@\"\n"
+		if err := os.MkdirAll(filepath.Join(tmp, "bin"), 0o755); err != nil {
+			return fmt.Errorf("prepare toolchain: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "bin", "wasm-opt"), []byte(script), 0o755); err != nil {
+			return fmt.Errorf("prepare toolchain: %w", err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(tmp, "lib"), 0o755); err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	for _, n := range names {
+		if !isSource(n) {
+			continue
+		}
+		obj := filepath.Join(tmp, "lib", strings.ReplaceAll(strings.TrimSuffix(n, path.Ext(n)), "/", "_")+".o")
+		args := append(d.baseFlags(filepath.Join(tmp, "include"), ""), "-O2", "-Wall", "-c", filepath.Join(tmp, "src", n), "-o", obj)
+		cmd := exec.Command(d.Clang, args...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("build guest library %s: %w\n%s", n, err, out)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ".complete"), nil, 0o644); err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	if err := os.Rename(tmp, d.Dir); err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	return d.loadObjects()
+}
+
+func (d *Driver) loadObjects() error {
+	objs, err := filepath.Glob(filepath.Join(d.Dir, "lib", "*.o"))
+	if err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	sort.Strings(objs)
+	d.objects = objs
+	return nil
+}
+
+func isSource(name string) bool {
+	return strings.HasSuffix(name, ".c") || strings.HasSuffix(name, ".cc")
+}

@@ -1,0 +1,164 @@
+package mpibridge
+
+// #include "calls.h"
+import "C"
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/wasmrun/wasmrun/mpibridge/internal/handle"
+)
+
+// ModuleName is the wasm import module of the guest's MPI functions.
+const ModuleName = "wasmrun_mpi"
+
+// Bridge is one process's MPI bridge. It is used by one guest on one OS
+// thread (MPI_THREAD_FUNNELED at most).
+type Bridge struct {
+	stderr io.Writer
+
+	mem  api.Memory
+	full []byte  // the whole reservation; only [0, mem.Size()) is mapped
+	base uintptr // address of full[0]
+
+	initialized, finalized bool
+	rank                   int32 // in MPI_COMM_WORLD, -1 before MPI_Init
+	provided               int32 // thread level, ABI value
+
+	world, self comm
+	comms       *handle.Table[comm]
+	groups      *handle.Table[C.uintptr_t]
+	reqs        *handle.Table[C.uintptr_t]
+	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
+	ops         [predefOpCount]C.uintptr_t
+	groupEmpty  C.uintptr_t
+	hostNull    struct{ comm, group, req C.uintptr_t }
+
+	// Scratch that C writes into: fields of a heap object, so passing their
+	// addresses to C allocates nothing.
+	outHandle C.uintptr_t
+	outInt    [2]C.int
+	name      [maxObjectName + 1]byte
+	hostReqs  []C.uintptr_t
+	bsend     struct{ off, size uint32 }
+}
+
+// comm is a communicator the guest can name.
+type comm struct {
+	host       C.uintptr_t
+	errh       uint32 // guest errhandler: errorsAreFatal or errorsReturn
+	size, rank int32  // kept so collectives check buffers without asking the host
+}
+
+// dtype is a datatype the guest can name: its host handle and its size in
+// the guest (which the bridge uses to check buffers).
+type dtype struct {
+	host C.uintptr_t
+	size int64
+	name string
+}
+
+// New returns a bridge that reports fatal MPI errors on stderr.
+func New(stderr io.Writer) *Bridge {
+	return &Bridge{
+		stderr: stderr,
+		rank:   -1,
+		comms:  handle.New[comm](handle.Comm),
+		groups: handle.New[C.uintptr_t](handle.Group),
+		reqs:   handle.New[C.uintptr_t](handle.Request),
+	}
+}
+
+// Name implements embedder.Host.
+func (b *Bridge) Name() string { return ModuleName }
+
+// Instantiate implements embedder.Host: it defines every MPI function.
+func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
+	builder := r.NewHostModuleBuilder(ModuleName)
+	for _, group := range chapters {
+		for _, f := range group {
+			params, names := f.signature()
+			results := []api.ValueType{api.ValueTypeI32}
+			if f.double {
+				results = []api.ValueType{api.ValueTypeF64}
+			}
+			builder.NewFunctionBuilder().
+				WithGoModuleFunction(api.GoModuleFunc(func(_ context.Context, m api.Module, stack []uint64) {
+					if b.mem == nil {
+						b.attach(m)
+					}
+					f.fn(b, stack)
+				}), params, results).
+				WithParameterNames(names...).
+				WithName(f.name).
+				Export(f.name)
+		}
+	}
+	_, err := builder.Instantiate(ctx)
+	return err
+}
+
+// Label implements embedder.Labeler: "rank N" once the rank is known.
+func (b *Bridge) Label() string {
+	if b.rank >= 0 {
+		return fmt.Sprintf("rank %d", b.rank)
+	}
+	for _, v := range []string{"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK", "SLURM_PROCID"} {
+		if r := os.Getenv(v); r != "" {
+			return "rank " + r
+		}
+	}
+	return ""
+}
+
+// Abort implements embedder.Aborter: after a trap the whole job ends.
+func (b *Bridge) Abort(code int) {
+	if b.initialized && !b.finalized {
+		C.wr_abort(b.world.host, C.int(code))
+	}
+}
+
+// Functions lists every MPI function the bridge provides, in the order of
+// the standard's chapters.
+func Functions() []string {
+	var names []string
+	for _, group := range chapters {
+		for _, f := range group {
+			names = append(names, f.name)
+		}
+	}
+	return names
+}
+
+// function is one host function: its MPI name, its Go implementation and
+// its parameters ("name" is an i32; "name:i64" an i64).
+type function struct {
+	name   string
+	fn     func(b *Bridge, stack []uint64)
+	params string
+	double bool // returns f64 instead of an int error code
+}
+
+func (f function) signature() ([]api.ValueType, []string) {
+	var types []api.ValueType
+	var names []string
+	for _, p := range strings.Fields(f.params) {
+		name, kind, _ := strings.Cut(p, ":")
+		t := api.ValueTypeI32
+		if kind == "i64" {
+			t = api.ValueTypeI64
+		}
+		types = append(types, t)
+		names = append(names, name)
+	}
+	return types, names
+}
+
+// chapters are the function tables, one per file.
+var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions}

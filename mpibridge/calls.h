@@ -1,0 +1,110 @@
+/* The host side of wasmrun's MPI bridge: a plain C API over the host MPI
+ * library. Arguments are integers, host addresses (uintptr_t, already
+ * bounds-checked by the Go side) and host handles (uintptr_t, translated from
+ * guest handles by the Go side). Ranks, tags and other sentinels arrive in the
+ * standard ABI's values and are translated here. Each function is one call
+ * from Go and returns the host MPI's error code (map it with
+ * wr_abi_errclass). Guest statuses are 8 int32s: source, tag, error, count
+ * (bytes, low then high word), cancelled, two unused.
+ *
+ * The file builds against any MPI-3.1 mpi.h (Open MPI, MPICH), so it can move
+ * into a per-family plugin unchanged. */
+#ifndef WASMRUN_CALLS_H
+#define WASMRUN_CALLS_H
+#include <stdint.h>
+
+#define WR_IN_PLACE ((uintptr_t)1) /* guest MPI_IN_PLACE */
+
+/* send modes */
+enum { WR_STANDARD = 0, WR_SYNC = 1, WR_READY = 2, WR_BUFFERED = 3 };
+
+/* environment */
+int wr_init(int required, int *provided);
+int wr_initialized(int *flag);
+int wr_finalized(int *flag);
+int wr_finalize(void);
+int wr_abort(uintptr_t comm, int code);
+double wr_wtime(void);
+double wr_wtick(void);
+int wr_processor_name(char *out, int cap, int *len);
+int wr_library_version(char *out, int cap, int *len);
+int wr_comm_attr(uintptr_t comm, int abi_key, int32_t *value, int *flag);
+
+/* point to point */
+int wr_send(uintptr_t buf, int count, uintptr_t type, int dest, int tag, uintptr_t comm, int mode);
+int wr_isend(uintptr_t buf, int count, uintptr_t type, int dest, int tag, uintptr_t comm, int mode, uintptr_t *req);
+int wr_recv(uintptr_t buf, int count, uintptr_t type, int src, int tag, uintptr_t comm, int32_t *status);
+int wr_irecv(uintptr_t buf, int count, uintptr_t type, int src, int tag, uintptr_t comm, uintptr_t *req);
+int wr_sendrecv(uintptr_t sbuf, int scount, uintptr_t stype, int dest, int stag,
+                uintptr_t rbuf, int rcount, uintptr_t rtype, int src, int rtag, uintptr_t comm, int32_t *status);
+int wr_sendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag,
+                        uintptr_t comm, int32_t *status);
+int wr_probe(int src, int tag, uintptr_t comm, int32_t *status);
+int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
+int wr_buffer_attach(uintptr_t buf, int size);
+int wr_buffer_detach(int *size);
+
+/* completion: reqs are host requests, updated in place (MPI_REQUEST_NULL
+ * when freed); statuses are guest statuses or NULL. */
+int wr_wait(uintptr_t *req, int32_t *status);
+int wr_test(uintptr_t *req, int *flag, int32_t *status);
+int wr_waitall(int n, uintptr_t *reqs, int32_t *statuses);
+int wr_testall(int n, uintptr_t *reqs, int *flag, int32_t *statuses);
+int wr_waitany(int n, uintptr_t *reqs, int *index, int32_t *status);
+int wr_testany(int n, uintptr_t *reqs, int *index, int *flag, int32_t *status);
+int wr_waitsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *statuses);
+int wr_testsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *statuses);
+int wr_request_free(uintptr_t *req);
+int wr_cancel(uintptr_t req);
+uintptr_t wr_request_null(void);
+
+/* collectives */
+int wr_barrier(uintptr_t comm);
+int wr_bcast(uintptr_t buf, int count, uintptr_t type, int root, uintptr_t comm);
+int wr_gather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm);
+int wr_gatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts, const int *displs, uintptr_t rtype, int root, uintptr_t comm);
+int wr_scatter(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm);
+int wr_scatterv(uintptr_t sbuf, const int *scounts, const int *displs, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm);
+int wr_allgather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm);
+int wr_allgatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts, const int *displs, uintptr_t rtype, uintptr_t comm);
+int wr_alltoall(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm);
+int wr_alltoallv(uintptr_t sbuf, const int *scounts, const int *sdispls, uintptr_t stype,
+                 uintptr_t rbuf, const int *rcounts, const int *rdispls, uintptr_t rtype, uintptr_t comm);
+int wr_reduce(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, int root, uintptr_t comm);
+int wr_allreduce(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm);
+int wr_reduce_scatter(uintptr_t sbuf, uintptr_t rbuf, const int *rcounts, uintptr_t type, uintptr_t op, uintptr_t comm);
+int wr_reduce_scatter_block(uintptr_t sbuf, uintptr_t rbuf, int rcount, uintptr_t type, uintptr_t op, uintptr_t comm);
+int wr_scan(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm);
+int wr_exscan(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm);
+int wr_reduce_local(uintptr_t in, uintptr_t inout, int count, uintptr_t type, uintptr_t op);
+
+/* communicators and groups: new handles come back through out pointers;
+ * null results are the host's null handle (compare with wr_comm_null). */
+uintptr_t wr_comm_null(void);
+uintptr_t wr_group_null(void);
+int wr_comm_size(uintptr_t comm, int *size);
+int wr_comm_rank(uintptr_t comm, int *rank);
+int wr_comm_dup(uintptr_t comm, uintptr_t *out);
+int wr_comm_split(uintptr_t comm, int color, int key, uintptr_t *out);
+int wr_comm_split_type(uintptr_t comm, int abi_type, int key, uintptr_t *out);
+int wr_comm_create(uintptr_t comm, uintptr_t group, uintptr_t *out);
+int wr_comm_free(uintptr_t *comm);
+int wr_comm_compare(uintptr_t a, uintptr_t b, int *result);
+int wr_comm_set_name(uintptr_t comm, const char *name);
+int wr_comm_get_name(uintptr_t comm, char *out, int cap, int *len);
+int wr_comm_group(uintptr_t comm, uintptr_t *out);
+int wr_group_size(uintptr_t g, int *size);
+int wr_group_rank(uintptr_t g, int *rank);
+int wr_group_incl(uintptr_t g, int n, const int *ranks, uintptr_t *out);
+int wr_group_excl(uintptr_t g, int n, const int *ranks, uintptr_t *out);
+int wr_group_range_incl(uintptr_t g, int n, int (*ranges)[3], uintptr_t *out);
+int wr_group_union(uintptr_t a, uintptr_t b, uintptr_t *out);
+int wr_group_intersection(uintptr_t a, uintptr_t b, uintptr_t *out);
+int wr_group_difference(uintptr_t a, uintptr_t b, uintptr_t *out);
+int wr_group_translate_ranks(uintptr_t a, int n, const int *ranks, uintptr_t b, int *out);
+int wr_group_compare(uintptr_t a, uintptr_t b, int *result);
+int wr_group_free(uintptr_t *g);
+
+/* datatypes */
+int wr_type_size(uintptr_t type, int64_t *size);
+#endif

@@ -1,0 +1,57 @@
+package handle
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestTableLifecycle(t *testing.T) {
+	comms := New[string](Comm)
+	a := comms.Add("a")
+	b := comms.Add("b")
+	require.NotEqual(t, a, b)
+	require.GreaterOrEqual(t, a, uint32(0x1000), "created handles never collide with predefined ones")
+
+	v, ok := comms.Get(a)
+	require.True(t, ok)
+	require.Equal(t, "a", *v)
+	require.Equal(t, 2, comms.Len())
+
+	require.True(t, comms.Remove(a))
+	_, ok = comms.Get(a)
+	require.False(t, ok, "a freed handle is dead")
+	require.False(t, comms.Remove(a), "double free is caught")
+	require.Equal(t, 1, comms.Len())
+
+	c := comms.Add("c")
+	require.Equal(t, a, c, "slots are reused")
+	v, _ = comms.Get(c)
+	require.Equal(t, "c", *v)
+}
+
+func TestTableRejectsForeignHandles(t *testing.T) {
+	comms := New[int](Comm)
+	groups := New[int](Group)
+	g := groups.Add(1)
+	comms.Add(2)
+	for _, h := range []uint32{0, 0x101, 0x200, g, 0xffffffff, uint32(Comm) << kindShift, uint32(Comm)<<kindShift | 99} {
+		_, ok := comms.Get(h)
+		require.False(t, ok, "handle %#x", h)
+	}
+}
+
+func TestGetDoesNotAllocate(t *testing.T) {
+	reqs := New[uintptr](Request)
+	h := reqs.Add(7)
+	allocs := testing.AllocsPerRun(1000, func() {
+		if _, ok := reqs.Get(h); !ok {
+			t.Fatal("lost")
+		}
+	})
+	require.Zero(t, allocs)
+	allocs = testing.AllocsPerRun(1000, func() {
+		reqs.Remove(reqs.Add(1))
+	})
+	require.Zero(t, allocs, "steady-state add/remove reuses slots")
+}

@@ -1,0 +1,261 @@
+package mpibridge
+
+// #include "calls.h"
+import "C"
+
+var pt2ptFunctions = []function{
+	// MPI_Send(buf, count, datatype, dest, tag, comm) and its modes.
+	{"MPI_Send", func(b *Bridge, s []uint64) { b.send(s, "MPI_Send", C.WR_STANDARD) }, "buf count datatype dest tag comm", false},
+	{"MPI_Ssend", func(b *Bridge, s []uint64) { b.send(s, "MPI_Ssend", C.WR_SYNC) }, "buf count datatype dest tag comm", false},
+	{"MPI_Rsend", func(b *Bridge, s []uint64) { b.send(s, "MPI_Rsend", C.WR_READY) }, "buf count datatype dest tag comm", false},
+	{"MPI_Bsend", func(b *Bridge, s []uint64) { b.send(s, "MPI_Bsend", C.WR_BUFFERED) }, "buf count datatype dest tag comm", false},
+	// MPI_Isend(buf, count, datatype, dest, tag, comm, request) and its modes.
+	{"MPI_Isend", func(b *Bridge, s []uint64) { b.isend(s, "MPI_Isend", C.WR_STANDARD) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Issend", func(b *Bridge, s []uint64) { b.isend(s, "MPI_Issend", C.WR_SYNC) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Irsend", func(b *Bridge, s []uint64) { b.isend(s, "MPI_Irsend", C.WR_READY) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Ibsend", func(b *Bridge, s []uint64) { b.isend(s, "MPI_Ibsend", C.WR_BUFFERED) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Recv", (*Bridge).recv, "buf count datatype source tag comm status", false},
+	{"MPI_Irecv", (*Bridge).irecv, "buf count datatype source tag comm request", false},
+	{"MPI_Sendrecv", (*Bridge).sendrecv, "sendbuf sendcount sendtype dest sendtag recvbuf recvcount recvtype source recvtag comm status", false},
+	{"MPI_Sendrecv_replace", (*Bridge).sendrecvReplace, "buf count datatype dest sendtag source recvtag comm status", false},
+	{"MPI_Probe", (*Bridge).probe, "source tag comm status", false},
+	{"MPI_Iprobe", (*Bridge).iprobe, "source tag comm flag status", false},
+	// MPI_Buffer_attach(buffer, size): the buffer stays in guest memory.
+	{"MPI_Buffer_attach", (*Bridge).bufferAttach, "buffer size", false},
+	{"MPI_Buffer_detach", (*Bridge).bufferDetach, "buffer_addr size", false},
+	{"MPI_Wait", (*Bridge).wait, "request status", false},
+	{"MPI_Test", (*Bridge).test, "request flag status", false},
+	{"MPI_Waitall", (*Bridge).waitall, "count array_of_requests array_of_statuses", false},
+	{"MPI_Testall", (*Bridge).testall, "count array_of_requests flag array_of_statuses", false},
+	{"MPI_Waitany", (*Bridge).waitany, "count array_of_requests index status", false},
+	{"MPI_Testany", (*Bridge).testany, "count array_of_requests index flag status", false},
+	{"MPI_Waitsome", (*Bridge).waitsome, "incount array_of_requests outcount array_of_indices array_of_statuses", false},
+	{"MPI_Testsome", (*Bridge).testsome, "incount array_of_requests outcount array_of_indices array_of_statuses", false},
+	{"MPI_Request_free", (*Bridge).requestFree, "request", false},
+	{"MPI_Cancel", (*Bridge).cancel, "request", false},
+	{"MPI_Test_cancelled", (*Bridge).testCancelled, "status flag", false},
+	// MPI_Get_count(status, datatype, count): from the byte count in the status.
+	{"MPI_Get_count", func(b *Bridge, s []uint64) { b.getCount(s, "MPI_Get_count", false) }, "status datatype count", false},
+	{"MPI_Get_elements", func(b *Bridge, s []uint64) { b.getCount(s, "MPI_Get_elements", true) }, "status datatype count", false},
+}
+
+func (b *Bridge) send(s []uint64, fn string, mode C.int) {
+	ch := uint32(s[5])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_send(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, mode)))
+}
+
+func (b *Bridge) isend(s []uint64, fn string, mode C.int) {
+	ch, reqOff := uint32(s[5]), uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	rcC := C.wr_isend(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, mode, &b.outHandle)
+	s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
+}
+
+// newRequest records the host request C left in b.outHandle and gives the
+// guest its handle.
+func (b *Bridge) newRequest(fn string, ch uint32, rc C.int, reqOff uint32) int32 {
+	if rc != 0 {
+		b.writeI32(reqOff, int32(requestNull))
+		return b.hostError(ch, fn, rc)
+	}
+	h := b.reqs.Add(b.outHandle)
+	if h == 0 {
+		return b.fail(ch, fn, errIntern, "too many active requests")
+	}
+	b.writeI32(reqOff, int32(h))
+	return 0
+}
+
+func (b *Bridge) recv(s []uint64) {
+	const fn = "MPI_Recv"
+	ch := uint32(s[5])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	st, rc, ok := b.status(fn, ch, uint32(s[6]), 1)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_recv(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, st)))
+}
+
+func (b *Bridge) irecv(s []uint64) {
+	const fn = "MPI_Irecv"
+	ch, reqOff := uint32(s[5]), uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	rcC := C.wr_irecv(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, &b.outHandle)
+	s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
+}
+
+func (b *Bridge) sendrecv(s []uint64) {
+	const fn = "MPI_Sendrecv"
+	ch := uint32(s[10])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	sa, st, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ra, rt, rc, ok := b.buf(fn, ch, uint32(s[5]), int32(s[6]), uint32(s[7]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	status, rc, ok := b.status(fn, ch, uint32(s[11]), 1)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_sendrecv(sa, C.int(int32(s[1])), st, C.int(int32(s[3])), C.int(int32(s[4])),
+		ra, C.int(int32(s[6])), rt, C.int(int32(s[8])), C.int(int32(s[9])), c.host, status)))
+}
+
+func (b *Bridge) sendrecvReplace(s []uint64) {
+	const fn = "MPI_Sendrecv_replace"
+	ch := uint32(s[7])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	a, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	status, rc, ok := b.status(fn, ch, uint32(s[8]), 1)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_sendrecv_replace(a, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])),
+		C.int(int32(s[5])), C.int(int32(s[6])), c.host, status)))
+}
+
+func (b *Bridge) probe(s []uint64) {
+	const fn = "MPI_Probe"
+	ch := uint32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	status, rc, ok := b.status(fn, ch, uint32(s[3]), 1)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_probe(C.int(int32(s[0])), C.int(int32(s[1])), c.host, status)))
+}
+
+func (b *Bridge) iprobe(s []uint64) {
+	const fn = "MPI_Iprobe"
+	ch := uint32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	flag, rc, ok := b.outPtr(fn, ch, uint32(s[3]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	status, rc, ok := b.status(fn, ch, uint32(s[4]), 1)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_iprobe(C.int(int32(s[0])), C.int(int32(s[1])), c.host, flag, status)))
+}
+
+func (b *Bridge) bufferAttach(s []uint64) {
+	const fn = "MPI_Buffer_attach"
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	off, size := uint32(s[0]), int32(s[1])
+	if size < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "negative buffer size %d", size))
+		return
+	}
+	a, ok := b.addr(off, uint64(size))
+	if !ok {
+		s[0] = ret(b.fail(commWorld, fn, errBuffer, "buffer of %d bytes at %#x is outside guest memory", size, off))
+		return
+	}
+	rc := C.wr_buffer_attach(C.uintptr_t(a), C.int(size))
+	if rc == 0 {
+		b.bsend.off, b.bsend.size = off, uint32(size)
+	}
+	s[0] = ret(b.hostError(commWorld, fn, rc))
+}
+
+func (b *Bridge) bufferDetach(s []uint64) {
+	const fn = "MPI_Buffer_detach"
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	bufOut, sizeOut := uint32(s[0]), uint32(s[1])
+	if !b.inBounds(bufOut, 4) || !b.inBounds(sizeOut, 4) {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "output pointer is outside guest memory"))
+		return
+	}
+	rc := C.wr_buffer_detach(&b.outInt[0])
+	if rc == 0 {
+		b.writeI32(bufOut, int32(b.bsend.off))
+		b.writeI32(sizeOut, int32(b.outInt[0]))
+		b.bsend.off, b.bsend.size = 0, 0
+	}
+	s[0] = ret(b.hostError(commWorld, fn, rc))
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the MPI heat-diffusion sample under mpirun -np N, natively and
+# through wasmrun, and prints both outputs and both times.
+set -euo pipefail
+bin=$1 dir=$2 np=${3:-4}
+mpirun=(mpirun --oversubscribe -np "$np")
+
+run() { # label, command...
+  local label=$1; shift
+  echo "== $label: ${*}"
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >"$dir/$label.out"
+  t1=$(date +%s.%N)
+  cat "$dir/$label.out"
+  printf -- "-- %s: %.2f s wall (including MPI start-up)\n\n" "$label" "$(echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN{print $t1-$t0}")"
+}
+
+run native "${mpirun[@]}" "$dir/heat2d_mpi.native" 512 1000
+run wasm "${mpirun[@]}" "$bin" "$dir/heat2d_mpi.wasm" 512 1000
+if cmp -s "$dir/native.out" "$dir/wasm.out"; then
+  echo "demo: the wasm run printed exactly what the native run printed ($np ranks)"
+else
+  echo "demo: outputs differ:" >&2
+  diff "$dir/native.out" "$dir/wasm.out" >&2 || true
+  exit 1
+fi

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what wasmrun needs to build and test on Debian 12, and nothing
+# else: the wasm toolchain (clang-19, wasi-libc, libc++ for wasm32), the host
+# MPI library and pkg-config. Safe to run again: it installs only what is
+# missing. As root it runs apt-get; otherwise it prints the sudo command.
+set -euo pipefail
+
+packages=(
+  clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32
+  libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
+  libopenmpi-dev openmpi-bin
+  wabt binaryen pkg-config make gcc g++
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+    echo "install-deps: run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# Go: Debian 12's golang-go (1.19) is too old for wazero; wasmrun needs the
+# Go named in go.mod, found on PATH or at /usr/local/go.
+need=$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$(dirname "$0")/../go.mod")
+gobin=$(command -v go || true)
+[ -n "$gobin" ] || { [ -x /usr/local/go/bin/go ] && gobin=/usr/local/go/bin/go; }
+if [ -z "$gobin" ]; then
+  echo "install-deps: Go $need or newer is needed (Debian 12's golang-go is too old): install it from https://go.dev/dl into /usr/local/go" >&2
+  exit 1
+fi
+have=$("$gobin" env GOVERSION | sed 's/^go//')
+if [ "$(printf '%s\n%s\n' "$need" "$have" | sort -V | head -1)" != "$need" ]; then
+  echo "install-deps: Go $have at $gobin is older than the $need that go.mod needs" >&2
+  exit 1
+fi
+echo "install-deps: all present (Go $have)"
