@@ -71,7 +71,7 @@ func (b *Bridge) vregion(fn string, ch, off, countsOff, displsOff uint32, n int3
 		}
 		start := int64(off) + int64(ds[i])*t.size
 		end := start + int64(cs[i])*t.size
-		if start < 0 || end > int64(b.mem.Size()) {
+		if start < 0 || end > 1<<32 || !b.inBounds(uint32(start), uint64(end-start)) {
 			return 0, 0, nil, nil, b.fail(ch, fn, errBuffer, "block %d (%d x %s at displacement %d) is outside guest memory", i, cs[i], t.name, ds[i]), false
 		}
 	}

@@ -242,13 +242,14 @@ func (b *Bridge) commGroup(s []uint64) {
 // cString returns the NUL-terminated guest string at off, of at most max
 // bytes before the NUL.
 func (b *Bridge) cString(off uint32, max int) ([]byte, bool) {
-	if b.mem == nil || uint64(off) >= uint64(b.mem.Size()) {
+	if !b.inBounds(off, 1) {
 		return nil, false
 	}
 	end := uint64(off) + uint64(max) + 1
 	if size := uint64(b.mem.Size()); end > size {
 		end = size
 	}
+	b.inBounds(0, end)
 	window := b.full[off:end]
 	i := bytes.IndexByte(window, 0)
 	if i < 0 {

@@ -342,4 +342,3 @@ func exitCode(code int32) error {
 
 // ret packs an int32 result for the wasm stack.
 func ret(v int32) uint64 { return uint64(uint32(v)) }
-

@@ -6,7 +6,6 @@ import "C"
 
 import (
 	"fmt"
-
 )
 
 // fail applies the error handler of guest communicator c (MPI_COMM_WORLD's

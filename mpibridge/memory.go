@@ -20,13 +20,29 @@ func (b *Bridge) attach(m api.Module) {
 		return
 	}
 	b.mem = mem
-	b.full = buf[:cap(buf)]
+	b.full = buf
 	b.base = uintptr(unsafe.Pointer(&buf[0]))
 }
 
-// inBounds reports whether [off, off+n) lies in the guest's memory.
+// inBounds reports whether [off, off+n) lies in the guest's memory. When the
+// guest has grown its memory since the last look, b.full is extended: in
+// place, since the memory never moves.
 func (b *Bridge) inBounds(off uint32, n uint64) bool {
-	return b.mem != nil && uint64(off)+n <= uint64(b.mem.Size())
+	if b.mem == nil {
+		return false
+	}
+	end := uint64(off) + n
+	if end <= uint64(len(b.full)) {
+		return true
+	}
+	size := b.mem.Size()
+	if end > uint64(size) {
+		return false
+	}
+	if buf, ok := b.mem.Read(0, size); ok {
+		b.full = buf
+	}
+	return end <= uint64(len(b.full))
 }
 
 // addr is the host address of guest offset off after checking the n bytes

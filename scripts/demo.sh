@@ -13,7 +13,7 @@ run() { # label, command...
   "$@" >"$dir/$label.out"
   t1=$(date +%s.%N)
   cat "$dir/$label.out"
-  printf -- "-- %s: %.2f s wall (including MPI start-up)\n\n" "$label" "$(echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN{print $t1-$t0}")"
+  awk -v l="$label" -v a="$t0" -v b="$t1" 'BEGIN{printf "-- %s: %.2f s wall (including MPI start-up)\n\n", l, b-a}'
 }
 
 run native "${mpirun[@]}" "$dir/heat2d_mpi.native" 512 1000
