@@ -27,6 +27,10 @@ import (
 // program killed by SIGABRT would exit under a shell).
 const TrapExitCode = 134
 
+// stackRedZone: a C stack pointer this close to 0 at a trap means the stack
+// (placed first in memory by wasmrun cc) overflowed.
+const stackRedZone = 4096
+
 // Host is a host module that a guest may import, such as the MPI bridge.
 type Host interface {
 	// Name is the import module name the guest uses.
@@ -110,14 +114,18 @@ func Run(ctx context.Context, o Options) (int, error) {
 
 	mod, err := r.InstantiateModule(ctx, compiled, moduleConfig(o))
 	if err != nil {
-		return exitOrTrap(ctx, nil, err, o, hosts)
+		return exitOrTrap(ctx, nil, 0, err, o, hosts)
 	}
 	startFn := mod.ExportedFunction("_start")
 	if startFn == nil {
 		return 1, fmt.Errorf("%s: no _start export: not a WASI command module (build it with `wasmrun cc`)", o.Path)
 	}
+	var sp0 uint64
+	if g, ok := mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal); ok {
+		sp0 = g.Get()
+	}
 	_, err = startFn.Call(ctx)
-	return exitOrTrap(ctx, mod, err, o, hosts)
+	return exitOrTrap(ctx, mod, sp0, err, o, hosts)
 }
 
 // Load reads a module file and checks that it is WebAssembly.
@@ -240,7 +248,12 @@ func moduleConfig(o Options) wazero.ModuleConfig {
 // exitOrTrap turns the result of _start into an exit code. On a trap it
 // flushes the guest's stdio buffers, prints the report and lets every host
 // end the job.
-func exitOrTrap(ctx context.Context, mod api.Module, err error, o Options, hosts []Host) (int, error) {
+//
+// sp0 is the guest's initial C stack pointer (0 if it does not export
+// __stack_pointer, as modules built by wasmrun cc do): a trap with the stack
+// pointer past either end of the stack is reported as a stack overflow, and
+// the pointer is reset so that flushing can run.
+func exitOrTrap(ctx context.Context, mod api.Module, sp0 uint64, err error, o Options, hosts []Host) (int, error) {
 	if err == nil {
 		return 0, nil
 	}
@@ -248,7 +261,14 @@ func exitOrTrap(ctx context.Context, mod api.Module, err error, o Options, hosts
 	if errors.As(err, &exit) {
 		return int(exit.ExitCode()), nil
 	}
+	trap := ParseTrap(err)
 	if mod != nil {
+		if g, ok := mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal); ok && sp0 != 0 {
+			if sp := uint32(g.Get()); uint64(sp) > sp0 || sp < stackRedZone {
+				trap.Cause = "stack overflow: the C stack (" + fmt.Sprint(sp0>>20) + " MiB, set at link time) is used up (" + trap.Cause + ")"
+			}
+			g.Set(sp0)
+		}
 		if flush := mod.ExportedFunction("wasmrun_flush"); flush != nil {
 			_, _ = flush.Call(ctx)
 		}
@@ -263,7 +283,7 @@ func exitOrTrap(ctx context.Context, mod api.Module, err error, o Options, hosts
 	if stderr == nil {
 		stderr = os.Stderr
 	}
-	fmt.Fprint(stderr, ParseTrap(err).Report(label, filepath.Base(o.Path)))
+	fmt.Fprint(stderr, trap.Report(label, filepath.Base(o.Path)))
 	for _, h := range hosts {
 		if a, ok := h.(Aborter); ok {
 			a.Abort(TrapExitCode)

@@ -16,4 +16,6 @@
 // a hard link request, can reach a file outside the mounted directory.
 // Read-only mounts reject every change with EROFS. Other packages (MPI-IO)
 // resolve guest paths through [Table.Resolve], so they obey the same rule.
+//
+// [ParseEnv] parses the --env flag, which does not touch the file system.
 package wasi

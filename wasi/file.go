@@ -28,9 +28,9 @@ type file struct {
 var _ experimentalsys.File = (*file)(nil)
 
 func newFile(f *os.File, flag experimentalsys.Oflag, readOnly bool) *file {
-	file := &file{f: f, append: flag&experimentalsys.O_APPEND != 0, readOnly: readOnly}
-	file.fileBase.file = file
-	return file
+	nf := &file{f: f, append: flag&experimentalsys.O_APPEND != 0, readOnly: readOnly}
+	nf.fileBase.file = nf
+	return nf
 }
 
 func (f *file) cached() experimentalsys.Errno {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -27,7 +26,6 @@ type Driver struct {
 	Sysroot string // WASI sysroot
 	Dir     string // prepared headers and guest library
 
-	wasmOpt string   // binaryen's wasm-opt, if installed
 	objects []string // guest library objects, linked lazily
 }
 
@@ -49,9 +47,6 @@ func New(lang, cacheDir string, env Env, bundles ...fs.FS) (*Driver, error) {
 		return nil, err
 	}
 	d := &Driver{Lang: lang, Clang: clang, Sysroot: sysroot}
-	if p, err := exec.LookPath("wasm-opt"); err == nil {
-		d.wasmOpt = p
-	}
 	if err := d.prepare(cacheDir, bundles); err != nil {
 		return nil, err
 	}
@@ -110,6 +105,8 @@ func (d *Driver) Command(user []string) (Command, error) {
 		flags = append(flags,
 			fmt.Sprintf("-Wl,-z,stack-size=%d", stackSize),
 			fmt.Sprintf("-Wl,--max-memory=%d", maxMemory),
+			"-Wl,--stack-first", // an overflowing stack traps instead of overwriting data
+			"-Wl,--export=__stack_pointer",
 			"-Wl,-u,wasmrun_flush",
 		)
 		if !debug {
@@ -129,7 +126,7 @@ func (d *Driver) Command(user []string) (Command, error) {
 // first, and the defines that enable wasi-libc's POSIX emulations.
 func (d *Driver) baseFlags(include, bin string) []string {
 	f := []string{"--target=wasm32-wasi", "--sysroot=" + d.Sysroot, "-isystem", include, "-msimd128"}
-	if bin != "" && d.wasmOpt != "" {
+	if bin != "" {
 		f = append(f, "-B", bin)
 	}
 	for _, e := range emulated {

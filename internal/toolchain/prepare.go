@@ -23,7 +23,7 @@ import (
 func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
 	files := map[string][]byte{}
 	h := sha256.New()
-	fmt.Fprintf(h, "clang=%s\nsysroot=%s\nwasmopt=%s\n", d.Clang, d.Sysroot, d.wasmOpt)
+	fmt.Fprintf(h, "clang=%s\nsysroot=%s\n", d.Clang, d.Sysroot)
 	own, err := fs.Sub(guest, "guest")
 	if err != nil {
 		return fmt.Errorf("read guest files: %w", err)
@@ -88,17 +88,17 @@ func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
 			return fmt.Errorf("prepare toolchain: %w", err)
 		}
 	}
-	if d.wasmOpt != "" {
-		// clang runs wasm-opt after linking when it finds one, and wasm-opt
-		// drops the name section unless told to keep debug info. The names
-		// are what trap reports print, so clang finds this wrapper first.
-		script := "#!/bin/sh\nexec '" + d.wasmOpt + "' --debuginfo \"$@\"\n"
-		if err := os.MkdirAll(filepath.Join(tmp, "bin"), 0o755); err != nil {
-			return fmt.Errorf("prepare toolchain: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(tmp, "bin", "wasm-opt"), []byte(script), 0o755); err != nil {
-			return fmt.Errorf("prepare toolchain: %w", err)
-		}
+	// clang-19 runs binaryen's wasm-opt after linking whenever one is on
+	// PATH. wasm-opt inlines across noinline and drops the name section,
+	// so trap reports would lose their function names, and the same
+	// source would build differently on machines with and without
+	// binaryen. clang finds this stand-in (through -B) first; it leaves the
+	// linked module as wasm-ld wrote it.
+	if err := os.MkdirAll(filepath.Join(tmp, "bin"), 0o755); err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "bin", "wasm-opt"), []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+		return fmt.Errorf("prepare toolchain: %w", err)
 	}
 	if err := os.MkdirAll(filepath.Join(tmp, "lib"), 0o755); err != nil {
 		return fmt.Errorf("prepare toolchain: %w", err)

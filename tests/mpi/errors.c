@@ -145,6 +145,12 @@ static void test_rank(void)
     EXPECT(MPI_Sendrecv(buf, 1, MPI_INT, t_size, 0, buf + 1, 1, MPI_INT, 0, 0, W,
                         &st),
            MPI_ERR_RANK);
+    /* a group rank that does not exist */
+    MPI_Group wg, g = MPI_GROUP_NULL;
+    int bad = t_size;
+    MPI_OK(MPI_Comm_group(W, &wg));
+    EXPECT(MPI_Group_incl(wg, 1, &bad, &g), MPI_ERR_RANK);
+    MPI_OK(MPI_Group_free(&wg));
 }
 
 static void test_tag(void)
