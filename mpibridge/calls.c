@@ -324,7 +324,7 @@ static void reqs_out(int n, MPI_Request *host, uintptr_t *reqs) {
 int wr_waitall(int n, uintptr_t *reqs, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
-    if (r == NULL || s == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
     int rc = MPI_Waitall(n, r, s);
     reqs_out(n, r, reqs);
     if (statuses)
@@ -335,7 +335,7 @@ int wr_waitall(int n, uintptr_t *reqs, int32_t *statuses) {
 int wr_testall(int n, uintptr_t *reqs, int *flag, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
-    if (r == NULL || s == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
     int rc = MPI_Testall(n, r, flag, s);
     reqs_out(n, r, reqs);
     if (*flag && statuses)
@@ -345,7 +345,7 @@ int wr_testall(int n, uintptr_t *reqs, int *flag, int32_t *statuses) {
 
 int wr_waitany(int n, uintptr_t *reqs, int *index, int32_t *status) {
     MPI_Request *r = reqs_in(n, reqs);
-    if (r == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && r == NULL) return MPI_ERR_NO_MEM;
     MPI_Status s;
     status_init(&s);
     int rc = MPI_Waitany(n, r, index, &s);
@@ -358,7 +358,7 @@ int wr_waitany(int n, uintptr_t *reqs, int *index, int32_t *status) {
 
 int wr_testany(int n, uintptr_t *reqs, int *index, int *flag, int32_t *status) {
     MPI_Request *r = reqs_in(n, reqs);
-    if (r == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && r == NULL) return MPI_ERR_NO_MEM;
     MPI_Status s;
     status_init(&s);
     int rc = MPI_Testany(n, r, index, flag, &s);
@@ -371,7 +371,7 @@ int wr_testany(int n, uintptr_t *reqs, int *index, int *flag, int32_t *status) {
 int wr_waitsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
-    if (r == NULL || s == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
     int rc = MPI_Waitsome(n, r, outcount, indices, s);
     reqs_out(n, r, reqs);
     if (statuses && *outcount != MPI_UNDEFINED)
@@ -383,7 +383,7 @@ int wr_waitsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *st
 int wr_testsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
-    if (r == NULL || s == NULL) return MPI_ERR_NO_MEM;
+    if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
     int rc = MPI_Testsome(n, r, outcount, indices, s);
     reqs_out(n, r, reqs);
     if (statuses && *outcount != MPI_UNDEFINED)

@@ -113,7 +113,7 @@ func (b *Bridge) test(s []uint64) {
 // requests loads n guest request handles at off into b.hostReqs.
 func (b *Bridge) requests(fn string, n int32, off uint32) ([]int32, int32, bool) {
 	if n < 0 {
-		return nil, b.fail(commWorld, fn, errCount, "negative request count %d", n), false
+		return nil, b.fail(commWorld, fn, errArg, "negative request count %d", n), false
 	}
 	guest := b.i32s(off, n)
 	if guest == nil {
