@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -119,6 +120,13 @@ func Run(ctx context.Context, o Options) (int, error) {
 	startFn := mod.ExportedFunction("_start")
 	if startFn == nil {
 		return 1, fmt.Errorf("%s: no _start export: not a WASI command module (build it with `wasmrun cc`)", o.Path)
+	}
+	// The guest runs on this one goroutine. While it waits in a long host
+	// call (an MPI_Recv of a large message), Go's sysmon takes its P away
+	// unless another P is idle, and getting a P back costs microseconds
+	// per call. Two Ps keep one idle, whatever CPU set mpirun binds us to.
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(2)
 	}
 	var sp0 uint64
 	if g, ok := mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal); ok {

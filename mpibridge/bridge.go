@@ -12,6 +12,7 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/wasmrun/wasmrun/internal/yield"
 	"github.com/wasmrun/wasmrun/mpibridge/internal/handle"
 )
 
@@ -47,6 +48,8 @@ type Bridge struct {
 	name      [maxObjectName + 1]byte
 	hostReqs  []C.uintptr_t
 	bsend     struct{ off, size uint32 }
+
+	ticker yield.Ticker
 }
 
 // comm is a communicator the guest can name.
@@ -93,6 +96,7 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 					if b.mem == nil {
 						b.attach(m)
 					}
+					b.ticker.Tick()
 					f.fn(b, stack)
 				}), params, results).
 				WithParameterNames(names...).
