@@ -35,6 +35,7 @@ type Bridge struct {
 	world, self comm
 	comms       *handle.Table[comm]
 	groups      *handle.Table[C.uintptr_t]
+	dtypes      *handle.Table[dtype]
 	reqs        *handle.Table[C.uintptr_t]
 	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
 	ops         [predefOpCount]C.uintptr_t
@@ -59,12 +60,19 @@ type comm struct {
 	size, rank int32  // kept so collectives check buffers without asking the host
 }
 
-// dtype is a datatype the guest can name: its host handle and its size in
-// the guest (which the bridge uses to check buffers).
+// dtype is a datatype the guest can name: its host handle, and its size,
+// extent and true extent in guest bytes, with which the bridge checks
+// buffers. The host type is built from the guest's description with the
+// guest's displacements, so the two layouts agree.
 type dtype struct {
-	host C.uintptr_t
-	size int64
-	name string
+	host         C.uintptr_t
+	size         int64 // bytes of data in one element
+	lb, extent   int64 // the stride between elements
+	tlb, textent int64 // the bytes one element actually touches
+	name         string
+	derived      bool
+	committed    bool
+	env          envelope // how a derived type was built (MPI_Type_get_contents)
 }
 
 // New returns a bridge that reports fatal MPI errors on stderr.
@@ -74,6 +82,7 @@ func New(stderr io.Writer) *Bridge {
 		rank:   -1,
 		comms:  handle.New[comm](handle.Comm),
 		groups: handle.New[C.uintptr_t](handle.Group),
+		dtypes: handle.New[dtype](handle.Datatype),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
 }

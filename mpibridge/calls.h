@@ -107,4 +107,30 @@ int wr_group_free(uintptr_t *g);
 
 /* datatypes */
 int wr_type_size(uintptr_t type, int64_t *size);
+
+
+/* derived datatypes (calls_type.c): guest MPI_Aint arrays arrive as int32. */
+int wr_type_contiguous(int count, uintptr_t old, uintptr_t *out);
+int wr_type_vector(int count, int blocklen, int stride, uintptr_t old, uintptr_t *out);
+int wr_type_hvector(int count, int blocklen, int64_t stride, uintptr_t old, uintptr_t *out);
+int wr_type_indexed(int count, const int *blocklens, const int *displs, uintptr_t old, uintptr_t *out);
+int wr_type_indexed_block(int count, int blocklen, const int *displs, uintptr_t old, uintptr_t *out);
+int wr_type_hindexed(int count, const int *blocklens, const int32_t *gdispls, uintptr_t old, uintptr_t *out);
+int wr_type_hindexed_block(int count, int blocklen, const int32_t *gdispls, uintptr_t old, uintptr_t *out);
+int wr_type_struct(int count, const int *blocklens, const int32_t *gdispls, const uintptr_t *types, uintptr_t *out);
+int wr_type_subarray(int ndims, const int *sizes, const int *subsizes, const int *starts, int abi_order,
+                     uintptr_t old, uintptr_t *out);
+int wr_type_darray(int size, int rank, int ndims, const int *gsizes, const int *distribs, const int *dargs,
+                   const int *psizes, int abi_order, uintptr_t old, uintptr_t *out);
+int wr_type_resized(uintptr_t old, int64_t lb, int64_t extent, uintptr_t *out);
+int wr_type_dup(uintptr_t old, uintptr_t *out);
+int wr_type_commit(uintptr_t *type);
+int wr_type_free(uintptr_t *type);
+/* info: size, lb, extent, true lb, true extent */
+int wr_type_info(uintptr_t type, int64_t *info);
+int wr_pack(uintptr_t in, int incount, uintptr_t type, uintptr_t out, int outsize, int *position, uintptr_t comm);
+int wr_unpack(uintptr_t in, int insize, int *position, uintptr_t out, int outcount, uintptr_t type, uintptr_t comm);
+int wr_pack_size(int incount, uintptr_t type, uintptr_t comm, int *size);
+/* basic elements of type in a message of bytes bytes (-1: MPI_UNDEFINED) */
+int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count);
 #endif

@@ -20,7 +20,32 @@ func (b *Bridge) dtype(h uint32) (*dtype, bool) {
 		t := &b.types[i]
 		return t, t.host != 0
 	}
-	return nil, false
+	return b.dtypes.Get(h)
+}
+
+// span is the byte range [lo, hi), relative to the buffer address, that
+// count elements of t touch: from the true lower bound of the first element
+// to the true upper bound of the last.
+func (t *dtype) span(count int64) (lo, hi int64) {
+	if count <= 0 || t.size == 0 {
+		return 0, 0
+	}
+	first, last := t.tlb, t.tlb+(count-1)*t.extent
+	return min(first, last), max(first, last) + t.textent
+}
+
+// spanAddr checks count elements of t at guest offset off and returns the
+// host address of off.
+func (b *Bridge) spanAddr(off uint32, count int64, t *dtype) (uintptr, bool) {
+	lo, hi := t.span(count)
+	if lo == hi {
+		return b.base + uintptr(off), b.mem != nil
+	}
+	start, end := int64(off)+lo, int64(off)+hi
+	if start < 0 || end > 1<<32 || !b.inBounds(uint32(start), uint64(end-start)) {
+		return 0, false
+	}
+	return b.base + uintptr(off), true
 }
 
 // op returns the host op behind guest handle h.
@@ -54,10 +79,9 @@ func (b *Bridge) buf(fn string, ch, off uint32, count int32, th uint32) (C.uintp
 	if !ok {
 		return 0, 0, b.fail(ch, fn, errType, "invalid datatype %#x", th), false
 	}
-	n := uint64(count) * uint64(t.size)
-	a, ok := b.addr(off, n)
+	a, ok := b.spanAddr(off, int64(count), t)
 	if !ok {
-		return 0, 0, b.fail(ch, fn, errBuffer, "buffer of %d x %s (%d bytes) at %#x is outside guest memory", count, t.name, n, off), false
+		return 0, 0, b.fail(ch, fn, errBuffer, "buffer of %d x %s at %#x is outside guest memory", count, t.name, off), false
 	}
 	return C.uintptr_t(a), t.host, 0, true
 }

@@ -34,10 +34,9 @@ func (b *Bridge) region(fn string, ch, off uint32, elems int64, th uint32) (C.ui
 	if elems < 0 {
 		return 0, 0, b.fail(ch, fn, errCount, "negative count %d", elems), false
 	}
-	n := uint64(elems) * uint64(t.size)
-	a, ok := b.addr(off, n)
-	if !ok || n>>32 != 0 {
-		return 0, 0, b.fail(ch, fn, errBuffer, "buffer of %d x %s (%d bytes) at %#x is outside guest memory", elems, t.name, n, off), false
+	a, ok := b.spanAddr(off, elems, t)
+	if !ok {
+		return 0, 0, b.fail(ch, fn, errBuffer, "buffer of %d x %s at %#x is outside guest memory", elems, t.name, off), false
 	}
 	return C.uintptr_t(a), t.host, 0, true
 }
@@ -69,8 +68,8 @@ func (b *Bridge) vregion(fn string, ch, off, countsOff, displsOff uint32, n int3
 		if cs[i] == 0 {
 			continue
 		}
-		start := int64(off) + int64(ds[i])*t.size
-		end := start + int64(cs[i])*t.size
+		lo, hi := t.span(int64(cs[i]))
+		start, end := int64(off)+int64(ds[i])*t.extent+lo, int64(off)+int64(ds[i])*t.extent+hi
 		if start < 0 || end > 1<<32 || !b.inBounds(uint32(start), uint64(end-start)) {
 			return 0, 0, nil, nil, b.fail(ch, fn, errBuffer, "block %d (%d x %s at displacement %d) is outside guest memory", i, cs[i], t.name, ds[i]), false
 		}

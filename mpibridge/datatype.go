@@ -1,18 +1,59 @@
 package mpibridge
 
-import "encoding/binary"
+// #include "calls.h"
+import "C"
+
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 var datatypeFunctions = []function{
+	// Constructors: guest displacements are wasm32 offsets and guest
+	// MPI_Aint arguments are 4 bytes; the host type gets the same layout.
+	{"MPI_Type_contiguous", (*Bridge).typeContiguous, "count oldtype newtype", false},
+	{"MPI_Type_vector", (*Bridge).typeVector, "count blocklength stride oldtype newtype", false},
+	{"MPI_Type_create_hvector", (*Bridge).typeHvector, "count blocklength stride oldtype newtype", false},
+	{"MPI_Type_indexed", func(b *Bridge, s []uint64) { b.typeIndexed(s, "MPI_Type_indexed", combinerIndexed) }, "count array_of_blocklengths array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_hindexed", func(b *Bridge, s []uint64) { b.typeIndexed(s, "MPI_Type_create_hindexed", combinerHindexed) }, "count array_of_blocklengths array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_indexed_block", func(b *Bridge, s []uint64) { b.typeIndexedBlock(s, "MPI_Type_create_indexed_block", combinerIndexedBlock) }, "count blocklength array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_hindexed_block", func(b *Bridge, s []uint64) { b.typeIndexedBlock(s, "MPI_Type_create_hindexed_block", combinerHindexedBlock) }, "count blocklength array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_struct", (*Bridge).typeStruct, "count array_of_blocklengths array_of_displacements array_of_types newtype", false},
+	{"MPI_Type_create_subarray", (*Bridge).typeSubarray, "ndims array_of_sizes array_of_subsizes array_of_starts order oldtype newtype", false},
+	{"MPI_Type_create_darray", (*Bridge).typeDarray, "size rank ndims array_of_gsizes array_of_distribs array_of_dargs array_of_psizes order oldtype newtype", false},
+	{"MPI_Type_create_resized", (*Bridge).typeResized, "oldtype lb extent newtype", false},
+	{"MPI_Type_dup", (*Bridge).typeDup, "oldtype newtype", false},
+	{"MPI_Type_commit", (*Bridge).typeCommit, "datatype", false},
+	{"MPI_Type_free", (*Bridge).typeFree, "datatype", false},
 	// MPI_Type_size(datatype, size): the size in the guest (MPI_LONG is 4).
-	{"MPI_Type_size", func(b *Bridge, s []uint64) { b.typeSize(s, "MPI_Type_size", false) }, "datatype size", false},
-	{"MPI_Type_size_x", func(b *Bridge, s []uint64) { b.typeSize(s, "MPI_Type_size_x", true) }, "datatype size", false},
-	// MPI_Type_get_extent(datatype, lb, extent): lb and extent are MPI_Aint (4 bytes in the guest).
-	{"MPI_Type_get_extent", (*Bridge).typeGetExtent, "datatype lb extent", false},
+	{"MPI_Type_size", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_size", querySize, false) }, "datatype size", false},
+	{"MPI_Type_size_x", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_size_x", querySize, true) }, "datatype size", false},
+	// MPI_Type_get_extent(datatype, lb, extent): MPI_Aint results (4 bytes).
+	{"MPI_Type_get_extent", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_get_extent", queryExtent, false) }, "datatype lb extent", false},
+	{"MPI_Type_get_extent_x", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_get_extent_x", queryExtent, true) }, "datatype lb extent", false},
+	{"MPI_Type_get_true_extent", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_get_true_extent", queryTrueExtent, false) }, "datatype true_lb true_extent", false},
+	{"MPI_Type_get_true_extent_x", func(b *Bridge, s []uint64) { b.typeQuery(s, "MPI_Type_get_true_extent_x", queryTrueExtent, true) }, "datatype true_lb true_extent", false},
+	{"MPI_Type_get_envelope", (*Bridge).typeGetEnvelope, "datatype num_integers num_addresses num_datatypes combiner", false},
+	{"MPI_Type_get_contents", (*Bridge).typeGetContents, "datatype max_integers max_addresses max_datatypes array_of_integers array_of_addresses array_of_datatypes", false},
+	// MPI_Get_address(location, address): a guest address is its offset.
+	{"MPI_Get_address", (*Bridge).getAddress, "location address", false},
+	{"MPI_Aint_add", (*Bridge).aintAdd, "base disp", false},
+	{"MPI_Aint_diff", (*Bridge).aintDiff, "addr1 addr2", false},
+	{"MPI_Pack", (*Bridge).pack, "inbuf incount datatype outbuf outsize position comm", false},
+	{"MPI_Unpack", (*Bridge).unpack, "inbuf insize position outbuf outcount datatype comm", false},
 	// MPI_Pack_size(incount, datatype, comm, size): what MPI_Pack would write.
 	{"MPI_Pack_size", (*Bridge).packSize, "incount datatype comm size", false},
 }
 
-// typeArg checks a datatype argument.
+// envelope records how a derived type was built, in the guest's terms.
+type envelope struct {
+	combiner int32
+	ints     []int32
+	aints    []int32
+	types    []uint32
+}
+
+// typeArg checks MPI state and a datatype argument.
 func (b *Bridge) typeArg(fn string, h uint32) (*dtype, int32, bool) {
 	if rc, ok := b.ready(fn); !ok {
 		return nil, rc, false
@@ -24,47 +65,525 @@ func (b *Bridge) typeArg(fn string, h uint32) (*dtype, int32, bool) {
 	return t, 0, true
 }
 
-func (b *Bridge) typeSize(s []uint64, fn string, wide bool) {
+// ints reads a guest int array of n elements for fn, as a copy.
+func (b *Bridge) intArray(fn, what string, off uint32, n int32) ([]int32, int32, bool) {
+	if n < 0 {
+		return nil, b.fail(commWorld, fn, errCount, "negative count %d", n), false
+	}
+	a := b.i32s(off, n)
+	if a == nil {
+		return nil, b.fail(commWorld, fn, errArg, "%s (%d ints at %#x) is outside guest memory", what, n, off), false
+	}
+	return append([]int32(nil), a...), 0, true
+}
+
+// newType records the host type C left in b.outHandle, queries its layout
+// and writes its guest handle to off.
+func (b *Bridge) newType(fn string, rc C.int, env envelope, name string, off uint32) int32 {
+	if rc != 0 {
+		return b.hostError(commWorld, fn, rc)
+	}
+	t := dtype{host: b.outHandle, derived: true, env: env, name: name}
+	var info [5]C.int64_t
+	if rc := C.wr_type_info(t.host, &info[0]); rc != 0 {
+		C.wr_type_free(&b.outHandle)
+		return b.hostError(commWorld, fn, rc)
+	}
+	t.size, t.lb, t.extent, t.tlb, t.textent = int64(info[0]), int64(info[1]), int64(info[2]), int64(info[3]), int64(info[4])
+	h := b.dtypes.Add(t)
+	if h == 0 {
+		C.wr_type_free(&b.outHandle)
+		return b.fail(commWorld, fn, errIntern, "too many datatypes")
+	}
+	b.writeI32(off, int32(h))
+	return 0
+}
+
+// newTypeArgs checks the old type and the output pointer of a constructor.
+func (b *Bridge) newTypeArgs(fn string, old, out uint32) (*dtype, int32, bool) {
+	t, rc, ok := b.typeArg(fn, old)
+	if !ok {
+		return nil, rc, false
+	}
+	if !b.inBounds(out, 4) {
+		return nil, b.fail(commWorld, fn, errArg, "newtype pointer %#x is outside guest memory", out), false
+	}
+	return t, 0, true
+}
+
+func (b *Bridge) typeContiguous(s []uint64) {
+	const fn = "MPI_Type_contiguous"
+	count, old, out := int32(s[0]), uint32(s[1]), uint32(s[2])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if count < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errCount, "negative count %d", count))
+		return
+	}
+	env := envelope{combiner: combinerContiguous, ints: []int32{count}, types: []uint32{old}}
+	s[0] = ret(b.newType(fn, C.wr_type_contiguous(C.int(count), t.host, &b.outHandle), env, "contiguous", out))
+}
+
+func (b *Bridge) typeVector(s []uint64) {
+	const fn = "MPI_Type_vector"
+	count, blen, stride, old, out := int32(s[0]), int32(s[1]), int32(s[2]), uint32(s[3]), uint32(s[4])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if count < 0 || blen < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errCount, "negative count %d or blocklength %d", count, blen))
+		return
+	}
+	env := envelope{combiner: combinerVector, ints: []int32{count, blen, stride}, types: []uint32{old}}
+	s[0] = ret(b.newType(fn, C.wr_type_vector(C.int(count), C.int(blen), C.int(stride), t.host, &b.outHandle), env, "vector", out))
+}
+
+func (b *Bridge) typeHvector(s []uint64) {
+	const fn = "MPI_Type_create_hvector"
+	count, blen, stride, old, out := int32(s[0]), int32(s[1]), int32(s[2]), uint32(s[3]), uint32(s[4])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if count < 0 || blen < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errCount, "negative count %d or blocklength %d", count, blen))
+		return
+	}
+	env := envelope{combiner: combinerHvector, ints: []int32{count, blen}, aints: []int32{stride}, types: []uint32{old}}
+	s[0] = ret(b.newType(fn, C.wr_type_hvector(C.int(count), C.int(blen), C.int64_t(stride), t.host, &b.outHandle), env, "hvector", out))
+}
+
+// typeIndexed is MPI_Type_indexed and MPI_Type_create_hindexed(count,
+// blocklengths, displacements, oldtype, newtype).
+func (b *Bridge) typeIndexed(s []uint64, fn string, combiner int32) {
+	count, old, out := int32(s[0]), uint32(s[3]), uint32(s[4])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	blens, rc, ok := b.intArray(fn, "array_of_blocklengths", uint32(s[1]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	displs, rc, ok := b.intArray(fn, "array_of_displacements", uint32(s[2]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var rcC C.int
+	env := envelope{combiner: combiner, ints: append([]int32{count}, blens...), types: []uint32{old}}
+	if combiner == combinerIndexed {
+		env.ints = append(env.ints, displs...)
+		rcC = C.wr_type_indexed(C.int(count), cInts(blens), cInts(displs), t.host, &b.outHandle)
+	} else {
+		env.aints = displs
+		rcC = C.wr_type_hindexed(C.int(count), cInts(blens), cI32s(displs), t.host, &b.outHandle)
+	}
+	s[0] = ret(b.newType(fn, rcC, env, "indexed", out))
+}
+
+// typeIndexedBlock is MPI_Type_create_indexed_block and
+// MPI_Type_create_hindexed_block(count, blocklength, displacements, oldtype, newtype).
+func (b *Bridge) typeIndexedBlock(s []uint64, fn string, combiner int32) {
+	count, blen, old, out := int32(s[0]), int32(s[1]), uint32(s[3]), uint32(s[4])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	displs, rc, ok := b.intArray(fn, "array_of_displacements", uint32(s[2]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var rcC C.int
+	env := envelope{combiner: combiner, ints: []int32{count, blen}, types: []uint32{old}}
+	if combiner == combinerIndexedBlock {
+		env.ints = append(env.ints, displs...)
+		rcC = C.wr_type_indexed_block(C.int(count), C.int(blen), cInts(displs), t.host, &b.outHandle)
+	} else {
+		env.aints = displs
+		rcC = C.wr_type_hindexed_block(C.int(count), C.int(blen), cI32s(displs), t.host, &b.outHandle)
+	}
+	s[0] = ret(b.newType(fn, rcC, env, "indexed_block", out))
+}
+
+func (b *Bridge) typeStruct(s []uint64) {
+	const fn = "MPI_Type_create_struct"
+	count, out := int32(s[0]), uint32(s[4])
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	blens, rc, ok := b.intArray(fn, "array_of_blocklengths", uint32(s[1]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	displs, rc, ok := b.intArray(fn, "array_of_displacements", uint32(s[2]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	guestTypes, rc, ok := b.intArray(fn, "array_of_types", uint32(s[3]), count)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(out, 4) {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "newtype pointer %#x is outside guest memory", out))
+		return
+	}
+	host := make([]C.uintptr_t, max(count, 1))
+	env := envelope{combiner: combinerStruct, ints: append([]int32{count}, blens...), aints: displs}
+	for i, h := range guestTypes {
+		t, ok := b.dtype(uint32(h))
+		if !ok {
+			s[0] = ret(b.fail(commWorld, fn, errType, "invalid datatype %#x at index %d", uint32(h), i))
+			return
+		}
+		host[i] = t.host
+		env.types = append(env.types, uint32(h))
+	}
+	s[0] = ret(b.newType(fn, C.wr_type_struct(C.int(count), cInts(blens), cI32s(displs), &host[0], &b.outHandle), env, "struct", out))
+}
+
+func (b *Bridge) typeSubarray(s []uint64) {
+	const fn = "MPI_Type_create_subarray"
+	n, order, old, out := int32(s[0]), int32(s[4]), uint32(s[5]), uint32(s[6])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var arrays [3][]int32
+	for i, what := range []string{"array_of_sizes", "array_of_subsizes", "array_of_starts"} {
+		if arrays[i], rc, ok = b.intArray(fn, what, uint32(s[1+i]), n); !ok {
+			s[0] = ret(rc)
+			return
+		}
+	}
+	env := envelope{combiner: combinerSubarray, ints: append(append(append(append([]int32{n}, arrays[0]...), arrays[1]...), arrays[2]...), order), types: []uint32{old}}
+	rcC := C.wr_type_subarray(C.int(n), cInts(arrays[0]), cInts(arrays[1]), cInts(arrays[2]), C.int(order), t.host, &b.outHandle)
+	s[0] = ret(b.newType(fn, rcC, env, "subarray", out))
+}
+
+func (b *Bridge) typeDarray(s []uint64) {
+	const fn = "MPI_Type_create_darray"
+	size, rank, n, order, old, out := int32(s[0]), int32(s[1]), int32(s[2]), int32(s[7]), uint32(s[8]), uint32(s[9])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var arrays [4][]int32
+	for i, what := range []string{"array_of_gsizes", "array_of_distribs", "array_of_dargs", "array_of_psizes"} {
+		if arrays[i], rc, ok = b.intArray(fn, what, uint32(s[3+i]), n); !ok {
+			s[0] = ret(rc)
+			return
+		}
+	}
+	ints := []int32{size, rank, n}
+	for _, a := range arrays {
+		ints = append(ints, a...)
+	}
+	env := envelope{combiner: combinerDarray, ints: append(ints, order), types: []uint32{old}}
+	rcC := C.wr_type_darray(C.int(size), C.int(rank), C.int(n), cInts(arrays[0]), cInts(arrays[1]), cInts(arrays[2]), cInts(arrays[3]), C.int(order), t.host, &b.outHandle)
+	s[0] = ret(b.newType(fn, rcC, env, "darray", out))
+}
+
+func (b *Bridge) typeResized(s []uint64) {
+	const fn = "MPI_Type_create_resized"
+	old, lb, extent, out := uint32(s[0]), int32(s[1]), int32(s[2]), uint32(s[3])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	env := envelope{combiner: combinerResized, aints: []int32{lb, extent}, types: []uint32{old}}
+	s[0] = ret(b.newType(fn, C.wr_type_resized(t.host, C.int64_t(lb), C.int64_t(extent), &b.outHandle), env, "resized", out))
+}
+
+func (b *Bridge) typeDup(s []uint64) {
+	const fn = "MPI_Type_dup"
+	old, out := uint32(s[0]), uint32(s[1])
+	t, rc, ok := b.newTypeArgs(fn, old, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	env := envelope{combiner: combinerDup, types: []uint32{old}}
+	name := t.name
+	rc = b.newType(fn, C.wr_type_dup(t.host, &b.outHandle), env, name, out)
+	if rc == 0 {
+		if h, ok := b.readI32(out); ok {
+			if nt, ok := b.dtypes.Get(uint32(h)); ok {
+				nt.committed = t.committed
+			}
+		}
+	}
+	s[0] = ret(rc)
+}
+
+// derivedAt reads the guest handle at off and returns the derived type.
+func (b *Bridge) derivedAt(fn string, off uint32) (uint32, *dtype, int32, bool) {
+	if rc, ok := b.ready(fn); !ok {
+		return 0, nil, rc, false
+	}
+	h, ok := b.readI32(off)
+	if !ok {
+		return 0, nil, b.fail(commWorld, fn, errArg, "datatype pointer %#x is outside guest memory", off), false
+	}
+	if _, ok := b.dtype(uint32(h)); ok && uint32(h)-datatypeFirst < predefTypeCount {
+		return uint32(h), nil, 0, true // predefined
+	}
+	t, ok := b.dtypes.Get(uint32(h))
+	if !ok {
+		return 0, nil, b.fail(commWorld, fn, errType, "invalid datatype %#x", uint32(h)), false
+	}
+	return uint32(h), t, 0, true
+}
+
+func (b *Bridge) typeCommit(s []uint64) {
+	const fn = "MPI_Type_commit"
+	_, t, rc, ok := b.derivedAt(fn, uint32(s[0]))
+	if !ok || t == nil {
+		s[0] = ret(rc) // committing a predefined type is allowed and does nothing
+		return
+	}
+	b.outHandle = t.host
+	rcC := C.wr_type_commit(&b.outHandle)
+	t.host = b.outHandle
+	t.committed = rcC == 0
+	s[0] = ret(b.hostError(commWorld, fn, rcC))
+}
+
+func (b *Bridge) typeFree(s []uint64) {
+	const fn = "MPI_Type_free"
+	off := uint32(s[0])
+	h, t, rc, ok := b.derivedAt(fn, off)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if t == nil {
+		s[0] = ret(b.fail(commWorld, fn, errType, "predefined datatype %#x cannot be freed", h))
+		return
+	}
+	b.outHandle = t.host
+	rcC := C.wr_type_free(&b.outHandle)
+	b.dtypes.Remove(h)
+	b.writeI32(off, int32(datatypeNull))
+	s[0] = ret(b.hostError(commWorld, fn, rcC))
+}
+
+// What typeQuery reports.
+const (
+	querySize = iota
+	queryExtent
+	queryTrueExtent
+)
+
+// typeQuery is MPI_Type_size(_x), MPI_Type_get_extent(_x) and
+// MPI_Type_get_true_extent(_x): plain results are int (size) or MPI_Aint
+// (4 bytes in the guest); _x results are MPI_Count (8 bytes).
+func (b *Bridge) typeQuery(s []uint64, fn string, what int, wide bool) {
 	t, rc, ok := b.typeArg(fn, uint32(s[0]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	off := uint32(s[1])
+	var vals []int64
+	switch what {
+	case querySize:
+		vals = []int64{t.size}
+	case queryExtent:
+		vals = []int64{t.lb, t.extent}
+	default:
+		vals = []int64{t.tlb, t.textent}
+	}
+	width := uint64(4)
 	if wide {
-		if !b.inBounds(off, 8) {
-			s[0] = ret(b.fail(commWorld, fn, errArg, "size pointer %#x is outside guest memory", off))
+		width = 8
+	}
+	for i, v := range vals {
+		off := uint32(s[1+i])
+		if !b.inBounds(off, width) {
+			s[0] = ret(b.fail(commWorld, fn, errArg, "output pointer %#x is outside guest memory", off))
 			return
 		}
-		binary.LittleEndian.PutUint64(b.full[off:], uint64(t.size))
-		s[0] = 0
+		if !wide && (v > 1<<31-1 || v < -1<<31) {
+			v = undefined // does not fit: MPI_UNDEFINED, as the standard says
+		}
+		if wide {
+			binary.LittleEndian.PutUint64(b.full[off:], uint64(v))
+		} else {
+			binary.LittleEndian.PutUint32(b.full[off:], uint32(int32(v)))
+		}
+	}
+	s[0] = 0
+}
+
+func (b *Bridge) typeGetEnvelope(s []uint64) {
+	const fn = "MPI_Type_get_envelope"
+	t, rc, ok := b.typeArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
 		return
 	}
-	if !b.writeI32(off, int32(t.size)) {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "size pointer %#x is outside guest memory", off))
+	vals := [4]int32{0, 0, 0, combinerNamed}
+	if t.derived {
+		vals = [4]int32{int32(len(t.env.ints)), int32(len(t.env.aints)), int32(len(t.env.types)), t.env.combiner}
+	}
+	for i, v := range vals {
+		if !b.writeI32(uint32(s[1+i]), v) {
+			s[0] = ret(b.fail(commWorld, fn, errArg, "output pointer %#x is outside guest memory", uint32(s[1+i])))
+			return
+		}
+	}
+	s[0] = 0
+}
+
+func (b *Bridge) typeGetContents(s []uint64) {
+	const fn = "MPI_Type_get_contents"
+	t, rc, ok := b.typeArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !t.derived {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "%s is predefined: it has no contents", t.name))
+		return
+	}
+	maxInts, maxAints, maxTypes := int32(s[1]), int32(s[2]), int32(s[3])
+	e := t.env
+	if maxInts < int32(len(e.ints)) || maxAints < int32(len(e.aints)) || maxTypes < int32(len(e.types)) {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "arrays too small for the contents (%d ints, %d addresses, %d types)", len(e.ints), len(e.aints), len(e.types)))
+		return
+	}
+	outs := []struct {
+		off  uint32
+		vals []int32
+	}{{uint32(s[4]), e.ints}, {uint32(s[5]), e.aints}}
+	types := make([]int32, len(e.types))
+	for i, h := range e.types {
+		types[i] = int32(h)
+	}
+	outs = append(outs, struct {
+		off  uint32
+		vals []int32
+	}{uint32(s[6]), types})
+	for _, o := range outs {
+		dst := b.i32s(o.off, int32(len(o.vals)))
+		if dst == nil {
+			s[0] = ret(b.fail(commWorld, fn, errArg, "output array at %#x is outside guest memory", o.off))
+			return
+		}
+		copy(dst, o.vals)
+	}
+	// Derived component types come back as new handles the caller frees.
+	dst := b.i32s(uint32(s[6]), int32(len(types)))
+	for i, h := range e.types {
+		if inner, ok := b.dtypes.Get(h); ok {
+			b.outHandle = inner.host
+			rc := b.newType(fn, C.wr_type_dup(inner.host, &b.outHandle), envelope{combiner: combinerDup, types: []uint32{h}}, inner.name, uint32(s[6])+uint32(4*i))
+			if rc != 0 {
+				s[0] = ret(rc)
+				return
+			}
+			if nt, ok := b.dtypes.Get(uint32(dst[i])); ok {
+				nt.committed = true
+			}
+		}
+	}
+	s[0] = 0
+}
+
+func (b *Bridge) getAddress(s []uint64) {
+	if !b.writeI32(uint32(s[1]), int32(uint32(s[0]))) {
+		s[0] = ret(b.fail(commWorld, "MPI_Get_address", errArg, "address pointer %#x is outside guest memory", uint32(s[1])))
 		return
 	}
 	s[0] = 0
 }
 
-func (b *Bridge) typeGetExtent(s []uint64) {
-	const fn = "MPI_Type_get_extent"
-	t, rc, ok := b.typeArg(fn, uint32(s[0]))
+// MPI_Aint_add and MPI_Aint_diff return MPI_Aint (an i32 in wasm32).
+func (b *Bridge) aintAdd(s []uint64)  { s[0] = uint64(uint32(int32(s[0]) + int32(s[1]))) }
+func (b *Bridge) aintDiff(s []uint64) { s[0] = uint64(uint32(int32(s[0]) - int32(s[1]))) }
+
+func (b *Bridge) pack(s []uint64) {
+	const fn = "MPI_Pack"
+	count, th, outOff, outSize, posOff, ch := int32(s[1]), uint32(s[2]), uint32(s[3]), int32(s[4]), uint32(s[5]), uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.writeI32(uint32(s[1]), 0) || !b.writeI32(uint32(s[2]), int32(t.size)) {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "lb or extent pointer is outside guest memory"))
+	in, t, rc, ok := b.buf(fn, ch, uint32(s[0]), count, th)
+	if !ok {
+		s[0] = ret(rc)
 		return
 	}
-	s[0] = 0
+	if outSize < 0 {
+		s[0] = ret(b.fail(ch, fn, errArg, "negative outsize %d", outSize))
+		return
+	}
+	out, ok := b.addr(outOff, uint64(outSize))
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errBuffer, "output buffer of %d bytes at %#x is outside guest memory", outSize, outOff))
+		return
+	}
+	pos, rc, ok := b.outPtr(fn, ch, posOff)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_pack(in, C.int(count), t, C.uintptr_t(out), C.int(outSize), pos, c.host)))
+}
+
+func (b *Bridge) unpack(s []uint64) {
+	const fn = "MPI_Unpack"
+	inOff, inSize, posOff, count, th, ch := uint32(s[0]), int32(s[1]), uint32(s[2]), int32(s[4]), uint32(s[5]), uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if inSize < 0 {
+		s[0] = ret(b.fail(ch, fn, errArg, "negative insize %d", inSize))
+		return
+	}
+	in, ok := b.addr(inOff, uint64(inSize))
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errBuffer, "input buffer of %d bytes at %#x is outside guest memory", inSize, inOff))
+		return
+	}
+	out, t, rc, ok := b.buf(fn, ch, uint32(s[3]), count, th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	pos, rc, ok := b.outPtr(fn, ch, posOff)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_unpack(C.uintptr_t(in), C.int(inSize), pos, out, C.int(count), t, c.host)))
 }
 
 func (b *Bridge) packSize(s []uint64) {
 	const fn = "MPI_Pack_size"
 	count, ch := int32(s[0]), uint32(s[2])
-	if _, rc, ok := b.commArg(fn, ch); !ok {
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
 		s[0] = ret(rc)
 		return
 	}
@@ -77,14 +596,25 @@ func (b *Bridge) packSize(s []uint64) {
 		s[0] = ret(b.fail(ch, fn, errCount, "negative count %d", count))
 		return
 	}
-	n := int64(count) * t.size
-	if n > 1<<31-1 {
-		s[0] = ret(b.fail(ch, fn, errCount, "%d x %s does not fit in an int", count, t.name))
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[3]))
+	if !ok {
+		s[0] = ret(rc)
 		return
 	}
-	if !b.writeI32(uint32(s[3]), int32(n)) {
-		s[0] = ret(b.fail(ch, fn, errArg, "size pointer is outside guest memory"))
-		return
+	s[0] = ret(b.hostError(ch, fn, C.wr_pack_size(C.int(count), t.host, c.host, out)))
+}
+
+// cInts passes a Go copy of a guest int array to C (nil for none).
+func cInts(a []int32) *C.int {
+	if len(a) == 0 {
+		return nil
 	}
-	s[0] = 0
+	return (*C.int)(unsafe.Pointer(&a[0]))
+}
+
+func cI32s(a []int32) *C.int32_t {
+	if len(a) == 0 {
+		return nil
+	}
+	return (*C.int32_t)(unsafe.Pointer(&a[0]))
 }

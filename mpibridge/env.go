@@ -80,7 +80,8 @@ func (b *Bridge) start(fn string, required int32, providedOut uint32) int32 {
 		if host == 0 {
 			continue
 		}
-		b.types[i] = dtype{host: host, size: int64(info.size), name: info.name}
+		n := int64(info.size)
+		b.types[i] = dtype{host: host, size: n, extent: n, textent: n, name: info.name, committed: true}
 	}
 	for i := range b.ops {
 		b.ops[i] = C.wr_predef_op(C.int32_t(opNull + i))

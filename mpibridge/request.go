@@ -378,6 +378,16 @@ func (b *Bridge) getCount(s []uint64, fn string, elements bool) {
 	}
 	count := int64(0)
 	switch {
+	case elements && t.derived:
+		var n C.int64_t
+		if rc := C.wr_get_elements(C.int64_t(bytes), t.host, &n); rc != 0 {
+			s[0] = ret(b.hostError(commWorld, fn, rc))
+			return
+		}
+		count = int64(n)
+		if count < 0 {
+			count = undefined
+		}
 	case t.size == 0:
 	case bytes%t.size != 0:
 		count = undefined
