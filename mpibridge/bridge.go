@@ -24,7 +24,9 @@ const ModuleName = "wasmrun_mpi"
 type Bridge struct {
 	stderr io.Writer
 
-	mem  api.Memory
+	ctx    context.Context // of the host call in progress, for callbacks
+	module api.Module      // the guest
+	mem    api.Memory
 	full []byte  // the whole reservation; only [0, mem.Size()) is mapped
 	base uintptr // address of full[0]
 
@@ -36,6 +38,8 @@ type Bridge struct {
 	comms       *handle.Table[comm]
 	groups      *handle.Table[C.uintptr_t]
 	dtypes      *handle.Table[dtype]
+	users       *handle.Table[userOp]
+	callbacks   opCallbacks
 	reqs        *handle.Table[C.uintptr_t]
 	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
 	ops         [predefOpCount]C.uintptr_t
@@ -83,6 +87,7 @@ func New(stderr io.Writer) *Bridge {
 		comms:  handle.New[comm](handle.Comm),
 		groups: handle.New[C.uintptr_t](handle.Group),
 		dtypes: handle.New[dtype](handle.Datatype),
+		users:  handle.New[userOp](handle.Op),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
 }
@@ -101,10 +106,11 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 				results = []api.ValueType{api.ValueTypeF64}
 			}
 			builder.NewFunctionBuilder().
-				WithGoModuleFunction(api.GoModuleFunc(func(_ context.Context, m api.Module, stack []uint64) {
+				WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, m api.Module, stack []uint64) {
 					if b.mem == nil {
 						b.attach(m)
 					}
+					b.ctx = ctx
 					b.ticker.Tick()
 					f.fn(b, stack)
 				}), params, results).
@@ -174,4 +180,4 @@ func (f function) signature() ([]api.ValueType, []string) {
 }
 
 // chapters are the function tables, one per file.
-var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions}
+var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions}

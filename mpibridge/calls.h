@@ -133,4 +133,10 @@ int wr_unpack(uintptr_t in, int insize, int *position, uintptr_t out, int outcou
 int wr_pack_size(int incount, uintptr_t type, uintptr_t comm, int *size);
 /* basic elements of type in a message of bytes bytes (-1: MPI_UNDEFINED) */
 int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count);
+/* user-defined ops (calls_op.c): slot picks one of WR_OP_SLOTS trampolines
+ * that calls back into Go (wasmrunUserOp) with that slot. */
+#define WR_OP_SLOTS 64
+int wr_op_create(int slot, int commute, uintptr_t *op);
+int wr_op_free(uintptr_t *op);
+int wr_op_commutative(uintptr_t op, int *commute);
 #endif

@@ -48,14 +48,6 @@ func (b *Bridge) spanAddr(off uint32, count int64, t *dtype) (uintptr, bool) {
 	return b.base + uintptr(off), true
 }
 
-// op returns the host op behind guest handle h.
-func (b *Bridge) op(h uint32) (C.uintptr_t, bool) {
-	if i := h - opNull; i < predefOpCount && b.ops[i] != 0 {
-		return b.ops[i], true
-	}
-	return 0, false
-}
-
 // commArg checks MPI state and the communicator argument of fn.
 func (b *Bridge) commArg(fn string, h uint32) (*comm, int32, bool) {
 	if rc, ok := b.ready(fn); !ok {

@@ -91,15 +91,6 @@ func (b *Bridge) rootArg(fn string, ch uint32, c *comm, root int32) (int32, bool
 	return 0, true
 }
 
-// opArg checks an op handle.
-func (b *Bridge) opArg(fn string, ch, h uint32) (C.uintptr_t, int32, bool) {
-	op, ok := b.op(h)
-	if !ok {
-		return 0, b.fail(ch, fn, errOp, "invalid op %#x", h), false
-	}
-	return op, 0, true
-}
-
 func (b *Bridge) barrier(s []uint64) {
 	const fn = "MPI_Barrier"
 	ch := uint32(s[0])
@@ -352,7 +343,7 @@ func (b *Bridge) reduce(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	op, rc, ok := b.opArg(fn, ch, uint32(s[4]))
+	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -394,7 +385,7 @@ func (b *Bridge) reduceAll(s []uint64, fn string, kind int) {
 		s[0] = ret(rc)
 		return
 	}
-	op, rc, ok := b.opArg(fn, ch, uint32(s[4]))
+	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -429,7 +420,7 @@ func (b *Bridge) reduceScatter(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	op, rc, ok := b.opArg(fn, ch, uint32(s[4]))
+	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -472,7 +463,7 @@ func (b *Bridge) reduceScatterBlock(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	op, rc, ok := b.opArg(fn, ch, uint32(s[4]))
+	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -501,7 +492,7 @@ func (b *Bridge) reduceLocal(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	op, rc, ok := b.opArg(fn, commWorld, uint32(s[4]))
+	op, rc, ok := b.opArg(fn, commWorld, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
 		return

@@ -60,6 +60,7 @@ func (b *Bridge) start(fn string, required int32, providedOut uint32) int32 {
 		return b.fail(commNull, fn, errOther, "host MPI_Init_thread failed with code %d", int(rc))
 	}
 	b.initialized = true
+	active = b
 	b.provided = int32(b.outInt[0])
 	if providedOut != 0 {
 		b.writeI32(providedOut, b.provided)

@@ -19,6 +19,7 @@ func (b *Bridge) attach(m api.Module) {
 	if !ok || len(buf) == 0 {
 		return
 	}
+	b.module = m
 	b.mem = mem
 	b.full = buf
 	b.base = uintptr(unsafe.Pointer(&buf[0]))

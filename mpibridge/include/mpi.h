@@ -876,7 +876,7 @@ WASMRUN_MPI_FN(int, Exscan_init, (const void *sendbuf, void *recvbuf, int count,
 WASMRUN_MPI_FN(int, Exscan_init_c, (const void *sendbuf, void *recvbuf, MPI_Count count, MPI_Datatype datatype, MPI_Op op, MPI_Comm comm, MPI_Info info, MPI_Request *request))
 
 /* User-defined reduction operations */
-WASMRUN_MPI_FN(int, Op_create, (MPI_User_function *user_fn, int commute, MPI_Op *op))
+WASMRUN_MPI_LOCAL(int, Op_create, (MPI_User_function *user_fn, int commute, MPI_Op *op))
 WASMRUN_MPI_FN(int, Op_create_c, (MPI_User_function_c *user_fn, int commute, MPI_Op *op))
 WASMRUN_MPI_FN(int, Op_free, (MPI_Op *op))
 WASMRUN_MPI_FN(int, Op_commutative, (MPI_Op op, int *commute))
