@@ -19,10 +19,17 @@ import (
 // ModuleName is the wasm import module of the guest's MPI functions.
 const ModuleName = "wasmrun_mpi"
 
+// Mounts resolves guest paths for MPI-IO through the same mount table as
+// WASI file access (wasi.Table), so there is one sandbox rule.
+type Mounts interface {
+	Resolve(guestPath string) (root *os.Root, rel string, readOnly bool, err error)
+}
+
 // Bridge is one process's MPI bridge. It is used by one guest on one OS
 // thread (MPI_THREAD_FUNNELED at most).
 type Bridge struct {
 	stderr io.Writer
+	mounts Mounts
 
 	ctx    context.Context // of the host call in progress, for callbacks
 	module api.Module      // the guest
@@ -40,6 +47,9 @@ type Bridge struct {
 	dtypes      *handle.Table[dtype]
 	users       *handle.Table[userOp]
 	callbacks   opCallbacks
+	wins        *handle.Table[window]
+	files       *handle.Table[file]
+	infos       *handle.Table[C.uintptr_t]
 	reqs        *handle.Table[C.uintptr_t]
 	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
 	ops         [predefOpCount]C.uintptr_t
@@ -79,15 +89,20 @@ type dtype struct {
 	env          envelope // how a derived type was built (MPI_Type_get_contents)
 }
 
-// New returns a bridge that reports fatal MPI errors on stderr.
-func New(stderr io.Writer) *Bridge {
+// New returns a bridge that reports fatal MPI errors on stderr and opens
+// MPI-IO files through mounts (nil: the guest can open no file).
+func New(stderr io.Writer, mounts Mounts) *Bridge {
 	return &Bridge{
 		stderr: stderr,
+		mounts: mounts,
 		rank:   -1,
 		comms:  handle.New[comm](handle.Comm),
 		groups: handle.New[C.uintptr_t](handle.Group),
 		dtypes: handle.New[dtype](handle.Datatype),
 		users:  handle.New[userOp](handle.Op),
+		wins:   handle.New[window](handle.Win),
+		files:  handle.New[file](handle.File),
+		infos:  handle.New[C.uintptr_t](handle.Info),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
 }
@@ -180,4 +195,4 @@ func (f function) signature() ([]api.ValueType, []string) {
 }
 
 // chapters are the function tables, one per file.
-var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions}
+var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, rmaFunctions, ioFunctions, infoFunctions}

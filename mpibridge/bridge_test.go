@@ -23,7 +23,7 @@ func guest(t *testing.T) (*Bridge, api.Memory) {
 	t.Cleanup(func() { r.Close(ctx) })
 	mod, err := r.Instantiate(ctx, memoryOnly)
 	require.NoError(t, err)
-	b := New(io.Discard)
+	b := New(io.Discard, nil)
 	b.attach(mod)
 	require.NotNil(t, b.mem)
 	s := make([]uint64, 2)

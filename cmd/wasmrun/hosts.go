@@ -6,11 +6,13 @@ import (
 	"github.com/wasmrun/wasmrun/embedder"
 	"github.com/wasmrun/wasmrun/mpibridge"
 	"github.com/wasmrun/wasmrun/mpibridge/include"
+	"github.com/wasmrun/wasmrun/wasi"
 )
 
-// hosts are the host modules a guest may import besides WASI.
-func hosts(s streams) []embedder.Host {
-	return []embedder.Host{mpibridge.New(s.Err)}
+// hosts are the host modules a guest may import besides WASI; mounts is
+// the run's mount table, through which MPI-IO opens files.
+func hosts(s streams, mounts *wasi.Table) []embedder.Host {
+	return []embedder.Host{mpibridge.New(s.Err, mounts)}
 }
 
 // guestFiles are the host modules' guest headers and library sources.

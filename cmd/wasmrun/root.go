@@ -87,7 +87,6 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 		Stdin:  s.In,
 		Stdout: s.Out,
 		Stderr: s.Err,
-		Hosts:  hosts(s),
 	}
 	if o.Verbose {
 		eo.Log = s.Err
@@ -123,6 +122,7 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 	}
 	defer table.Close()
 	eo.FS = table.FSConfig()
+	eo.Hosts = hosts(s, table)
 
 	code, err := embedder.Run(ctx, eo)
 	if err != nil {

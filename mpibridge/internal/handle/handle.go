@@ -23,6 +23,10 @@ const (
 	Datatype
 	Op
 	Errhandler
+	Win
+	File
+	Info
+	Keyval
 )
 
 // Table holds the live objects of one kind.

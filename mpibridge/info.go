@@ -1,0 +1,3 @@
+package mpibridge
+
+var infoFunctions = []function{}
