@@ -34,8 +34,8 @@ type Bridge struct {
 	ctx    context.Context // of the host call in progress, for callbacks
 	module api.Module      // the guest
 	mem    api.Memory
-	full []byte  // the whole reservation; only [0, mem.Size()) is mapped
-	base uintptr // address of full[0]
+	full   []byte  // the whole reservation; only [0, mem.Size()) is mapped
+	base   uintptr // address of full[0]
 
 	initialized, finalized bool
 	rank                   int32 // in MPI_COMM_WORLD, -1 before MPI_Init
@@ -72,6 +72,8 @@ type comm struct {
 	host       C.uintptr_t
 	errh       uint32 // guest errhandler: errorsAreFatal or errorsReturn
 	size, rank int32  // kept so collectives check buffers without asking the host
+	// Neighbours in a process topology, for neighbourhood collectives.
+	inDeg, outDeg int32
 }
 
 // dtype is a datatype the guest can name: its host handle, and its size,
@@ -195,4 +197,4 @@ func (f function) signature() ([]api.ValueType, []string) {
 }
 
 // chapters are the function tables, one per file.
-var chapters = [][]function{envFunctions, pt2ptFunctions, collFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, rmaFunctions, ioFunctions, infoFunctions}
+var chapters = [][]function{envFunctions, pt2ptFunctions, persistentFunctions, collFunctions, topoFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, rmaFunctions, ioFunctions, infoFunctions}

@@ -139,4 +139,57 @@ int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count);
 int wr_op_create(int slot, int commute, uintptr_t *op);
 int wr_op_free(uintptr_t *op);
 int wr_op_commutative(uintptr_t op, int *commute);
+
+/* nonblocking collectives, Alltoallw, neighbourhood collectives and
+ * persistent requests (calls_icoll.c) */
+int wr_ibarrier(uintptr_t comm, uintptr_t *req);
+int wr_ibcast(uintptr_t buf, int count, uintptr_t type, int root, uintptr_t comm, uintptr_t *req);
+int wr_igather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm, uintptr_t *req);
+int wr_iscatter(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm, uintptr_t *req);
+int wr_igatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts, const int *displs, uintptr_t rtype, int root, uintptr_t comm, uintptr_t *req);
+int wr_iscatterv(uintptr_t sbuf, const int *scounts, const int *displs, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, int root, uintptr_t comm, uintptr_t *req);
+int wr_iallgather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_iallgatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts, const int *displs, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_ialltoall(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_ialltoallv(uintptr_t sbuf, const int *scounts, const int *sdispls, uintptr_t stype,
+                  uintptr_t rbuf, const int *rcounts, const int *rdispls, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_ireduce(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, int root, uintptr_t comm, uintptr_t *req);
+int wr_iallreduce(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm, uintptr_t *req);
+int wr_iscan(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm, uintptr_t *req);
+int wr_iexscan(uintptr_t sbuf, uintptr_t rbuf, int count, uintptr_t type, uintptr_t op, uintptr_t comm, uintptr_t *req);
+int wr_ireduce_scatter(uintptr_t sbuf, uintptr_t rbuf, const int *rcounts, uintptr_t type, uintptr_t op, uintptr_t comm, uintptr_t *req);
+int wr_ireduce_scatter_block(uintptr_t sbuf, uintptr_t rbuf, int rcount, uintptr_t type, uintptr_t op, uintptr_t comm, uintptr_t *req);
+int wr_alltoallw(uintptr_t sbuf, const int *scounts, const int *sdispls, const uintptr_t *stypes,
+                 uintptr_t rbuf, const int *rcounts, const int *rdispls, const uintptr_t *rtypes, int n, uintptr_t comm);
+int wr_neighbor_allgather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm);
+int wr_neighbor_alltoall(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm);
+int wr_send_init(uintptr_t buf, int count, uintptr_t type, int dest, int tag, uintptr_t comm, int mode, uintptr_t *req);
+int wr_recv_init(uintptr_t buf, int count, uintptr_t type, int src, int tag, uintptr_t comm, uintptr_t *req);
+int wr_start(uintptr_t *req);
+
+/* process topologies (calls_topo.c) */
+enum { WR_WEIGHTS_GIVEN = 0, WR_UNWEIGHTED = 1, WR_WEIGHTS_EMPTY = 2 };
+int wr_dims_create(int nnodes, int ndims, int *dims);
+int wr_cart_create(uintptr_t comm, int ndims, const int *dims, const int *periods, int reorder, uintptr_t *out);
+int wr_cart_get(uintptr_t comm, int maxdims, int *dims, int *periods, int *coords);
+int wr_cart_rank(uintptr_t comm, const int *coords, int *rank);
+int wr_cart_coords(uintptr_t comm, int rank, int maxdims, int *coords);
+int wr_cart_shift(uintptr_t comm, int direction, int disp, int *src, int *dst);
+int wr_cart_sub(uintptr_t comm, const int *remain, uintptr_t *out);
+int wr_cartdim_get(uintptr_t comm, int *ndims);
+int wr_topo_test(uintptr_t comm, int *status);
+int wr_graph_create(uintptr_t comm, int nnodes, const int *index, const int *edges, int reorder, uintptr_t *out);
+int wr_dist_graph_create_adjacent(uintptr_t comm, int indegree, const int *sources, int srcw_kind, const int *srcw,
+                                  int outdegree, const int *dests, int dstw_kind, const int *dstw,
+                                  uintptr_t info, int reorder, uintptr_t *out);
+/* neighbour counts of this rank (0, 0 without a topology) */
+int wr_topo_degrees(uintptr_t comm, int *indegree, int *outdegree);
+uintptr_t wr_info_null(void);
+int wr_graphdims_get(uintptr_t comm, int *nnodes, int *nedges);
+int wr_graph_get(uintptr_t comm, int maxindex, int maxedges, int *index, int *edges);
+int wr_graph_neighbors_count(uintptr_t comm, int rank, int *n);
+int wr_graph_neighbors(uintptr_t comm, int rank, int max, int *neighbors);
+int wr_dist_graph_neighbors_count(uintptr_t comm, int *indegree, int *outdegree, int *weighted);
+int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_kind, int *srcw, int maxout, int *dests,
+                            int dstw_kind, int *dstw);
 #endif

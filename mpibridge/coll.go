@@ -4,22 +4,40 @@ package mpibridge
 import "C"
 
 var collFunctions = []function{
-	{"MPI_Barrier", (*Bridge).barrier, "comm", false},
-	{"MPI_Bcast", (*Bridge).bcast, "buffer count datatype root comm", false},
-	{"MPI_Gather", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Gather", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm", false},
-	{"MPI_Scatter", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Scatter", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm", false},
-	{"MPI_Gatherv", (*Bridge).gatherv, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype root comm", false},
-	{"MPI_Scatterv", (*Bridge).scatterv, "sendbuf sendcounts displs sendtype recvbuf recvcount recvtype root comm", false},
-	{"MPI_Allgather", (*Bridge).allgather, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
-	{"MPI_Allgatherv", (*Bridge).allgatherv, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm", false},
-	{"MPI_Alltoall", (*Bridge).alltoall, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
-	{"MPI_Alltoallv", (*Bridge).alltoallv, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm", false},
-	{"MPI_Reduce", (*Bridge).reduce, "sendbuf recvbuf count datatype op root comm", false},
-	{"MPI_Allreduce", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Allreduce", allreduce) }, "sendbuf recvbuf count datatype op comm", false},
-	{"MPI_Scan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Scan", scan) }, "sendbuf recvbuf count datatype op comm", false},
-	{"MPI_Exscan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Exscan", exscan) }, "sendbuf recvbuf count datatype op comm", false},
-	{"MPI_Reduce_scatter", (*Bridge).reduceScatter, "sendbuf recvbuf recvcounts datatype op comm", false},
-	{"MPI_Reduce_scatter_block", (*Bridge).reduceScatterBlock, "sendbuf recvbuf recvcount datatype op comm", false},
+	{"MPI_Barrier", func(b *Bridge, s []uint64) { b.barrier(s, "MPI_Barrier", false) }, "comm", false},
+	{"MPI_Ibarrier", func(b *Bridge, s []uint64) { b.barrier(s, "MPI_Ibarrier", true) }, "comm request", false},
+	{"MPI_Bcast", func(b *Bridge, s []uint64) { b.bcast(s, "MPI_Bcast", false) }, "buffer count datatype root comm", false},
+	{"MPI_Ibcast", func(b *Bridge, s []uint64) { b.bcast(s, "MPI_Ibcast", true) }, "buffer count datatype root comm request", false},
+	{"MPI_Gather", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Gather", true, false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm", false},
+	{"MPI_Igather", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Igather", true, true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm request", false},
+	{"MPI_Scatter", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Scatter", false, false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm", false},
+	{"MPI_Iscatter", func(b *Bridge, s []uint64) { b.gatherScatter(s, "MPI_Iscatter", false, true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype root comm request", false},
+	{"MPI_Gatherv", func(b *Bridge, s []uint64) { b.gatherv(s, "MPI_Gatherv", false) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype root comm", false},
+	{"MPI_Igatherv", func(b *Bridge, s []uint64) { b.gatherv(s, "MPI_Igatherv", true) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype root comm request", false},
+	{"MPI_Scatterv", func(b *Bridge, s []uint64) { b.scatterv(s, "MPI_Scatterv", false) }, "sendbuf sendcounts displs sendtype recvbuf recvcount recvtype root comm", false},
+	{"MPI_Iscatterv", func(b *Bridge, s []uint64) { b.scatterv(s, "MPI_Iscatterv", true) }, "sendbuf sendcounts displs sendtype recvbuf recvcount recvtype root comm request", false},
+	{"MPI_Allgather", func(b *Bridge, s []uint64) { b.allgather(s, "MPI_Allgather", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Iallgather", func(b *Bridge, s []uint64) { b.allgather(s, "MPI_Iallgather", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Allgatherv", func(b *Bridge, s []uint64) { b.allgatherv(s, "MPI_Allgatherv", false) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm", false},
+	{"MPI_Iallgatherv", func(b *Bridge, s []uint64) { b.allgatherv(s, "MPI_Iallgatherv", true) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm request", false},
+	{"MPI_Alltoall", func(b *Bridge, s []uint64) { b.alltoall(s, "MPI_Alltoall", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Ialltoall", func(b *Bridge, s []uint64) { b.alltoall(s, "MPI_Ialltoall", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Alltoallv", func(b *Bridge, s []uint64) { b.alltoallv(s, "MPI_Alltoallv", false) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm", false},
+	{"MPI_Ialltoallv", func(b *Bridge, s []uint64) { b.alltoallv(s, "MPI_Ialltoallv", true) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm request", false},
+	// MPI_Alltoallw(sendbuf, sendcounts, sdispls (bytes), sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm).
+	{"MPI_Alltoallw", (*Bridge).alltoallw, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm", false},
+	{"MPI_Reduce", func(b *Bridge, s []uint64) { b.reduce(s, "MPI_Reduce", false) }, "sendbuf recvbuf count datatype op root comm", false},
+	{"MPI_Ireduce", func(b *Bridge, s []uint64) { b.reduce(s, "MPI_Ireduce", true) }, "sendbuf recvbuf count datatype op root comm request", false},
+	{"MPI_Allreduce", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Allreduce", allreduce, false) }, "sendbuf recvbuf count datatype op comm", false},
+	{"MPI_Iallreduce", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Iallreduce", allreduce, true) }, "sendbuf recvbuf count datatype op comm request", false},
+	{"MPI_Scan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Scan", scan, false) }, "sendbuf recvbuf count datatype op comm", false},
+	{"MPI_Iscan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Iscan", scan, true) }, "sendbuf recvbuf count datatype op comm request", false},
+	{"MPI_Exscan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Exscan", exscan, false) }, "sendbuf recvbuf count datatype op comm", false},
+	{"MPI_Iexscan", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Iexscan", exscan, true) }, "sendbuf recvbuf count datatype op comm request", false},
+	{"MPI_Reduce_scatter", func(b *Bridge, s []uint64) { b.reduceScatter(s, "MPI_Reduce_scatter", false) }, "sendbuf recvbuf recvcounts datatype op comm", false},
+	{"MPI_Ireduce_scatter", func(b *Bridge, s []uint64) { b.reduceScatter(s, "MPI_Ireduce_scatter", true) }, "sendbuf recvbuf recvcounts datatype op comm request", false},
+	{"MPI_Reduce_scatter_block", func(b *Bridge, s []uint64) { b.reduceScatterBlock(s, "MPI_Reduce_scatter_block", false) }, "sendbuf recvbuf recvcount datatype op comm", false},
+	{"MPI_Ireduce_scatter_block", func(b *Bridge, s []uint64) { b.reduceScatterBlock(s, "MPI_Ireduce_scatter_block", true) }, "sendbuf recvbuf recvcount datatype op comm request", false},
 	{"MPI_Reduce_local", (*Bridge).reduceLocal, "inbuf inoutbuf count datatype op", false},
 }
 
@@ -91,20 +109,32 @@ func (b *Bridge) rootArg(fn string, ch uint32, c *comm, root int32) (int32, bool
 	return 0, true
 }
 
-func (b *Bridge) barrier(s []uint64) {
-	const fn = "MPI_Barrier"
+func (b *Bridge) barrier(s []uint64, fn string, nb bool) {
 	ch := uint32(s[0])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 1, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ibarrier(c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_barrier(c.host)))
 }
 
-func (b *Bridge) bcast(s []uint64) {
-	const fn = "MPI_Bcast"
+func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[4]), int32(s[3])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 5, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -119,6 +149,10 @@ func (b *Bridge) bcast(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ibcast(a, C.int(int32(s[1])), t, C.int(root), c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_bcast(a, C.int(int32(s[1])), t, C.int(root), c.host)))
 }
 
@@ -126,8 +160,13 @@ func (b *Bridge) bcast(s []uint64) {
 // recvbuf, recvcount, recvtype, root, comm): the root's gathered (scattered)
 // buffer holds count × comm size elements; MPI_IN_PLACE is allowed for the
 // root's own block.
-func (b *Bridge) gatherScatter(s []uint64, fn string, gather bool) {
+func (b *Bridge) gatherScatter(s []uint64, fn string, gather, nb bool) {
 	ch, root := uint32(s[7]), int32(s[6])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -168,15 +207,27 @@ func (b *Bridge) gatherScatter(s []uint64, fn string, gather bool) {
 		}
 	}
 	if gather {
+		if nb {
+			s[0] = ret(b.newRequest(fn, ch, C.wr_igather(sa, C.int(sCount), st, ra, C.int(rCount), rt, C.int(root), c.host, &b.outHandle), reqOff))
+			return
+		}
 		s[0] = ret(b.hostError(ch, fn, C.wr_gather(sa, C.int(sCount), st, ra, C.int(rCount), rt, C.int(root), c.host)))
 	} else {
+		if nb {
+			s[0] = ret(b.newRequest(fn, ch, C.wr_iscatter(sa, C.int(sCount), st, ra, C.int(rCount), rt, C.int(root), c.host, &b.outHandle), reqOff))
+			return
+		}
 		s[0] = ret(b.hostError(ch, fn, C.wr_scatter(sa, C.int(sCount), st, ra, C.int(rCount), rt, C.int(root), c.host)))
 	}
 }
 
-func (b *Bridge) gatherv(s []uint64) {
-	const fn = "MPI_Gatherv"
+func (b *Bridge) gatherv(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[8]), int32(s[7])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -202,12 +253,20 @@ func (b *Bridge) gatherv(s []uint64) {
 			return
 		}
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_igatherv(sa, C.int(int32(s[1])), st, ra, counts, displs, rt, C.int(root), c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_gatherv(sa, C.int(int32(s[1])), st, ra, counts, displs, rt, C.int(root), c.host)))
 }
 
-func (b *Bridge) scatterv(s []uint64) {
-	const fn = "MPI_Scatterv"
+func (b *Bridge) scatterv(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[8]), int32(s[7])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -233,6 +292,10 @@ func (b *Bridge) scatterv(s []uint64) {
 			return
 		}
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_iscatterv(sa, counts, displs, st, ra, C.int(int32(s[5])), rt, C.int(root), c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_scatterv(sa, counts, displs, st, ra, C.int(int32(s[5])), rt, C.int(root), c.host)))
 }
 
@@ -244,9 +307,13 @@ func (b *Bridge) sendSide(fn string, ch, off uint32, count, per int32, th uint32
 	return b.counted(fn, ch, off, count, per, th)
 }
 
-func (b *Bridge) allgather(s []uint64) {
-	const fn = "MPI_Allgather"
+func (b *Bridge) allgather(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -262,12 +329,20 @@ func (b *Bridge) allgather(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_iallgather(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_allgather(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host)))
 }
 
-func (b *Bridge) allgatherv(s []uint64) {
-	const fn = "MPI_Allgatherv"
+func (b *Bridge) allgatherv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[7])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -283,12 +358,20 @@ func (b *Bridge) allgatherv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_iallgatherv(sa, C.int(int32(s[1])), st, ra, counts, displs, rt, c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_allgatherv(sa, C.int(int32(s[1])), st, ra, counts, displs, rt, c.host)))
 }
 
-func (b *Bridge) alltoall(s []uint64) {
-	const fn = "MPI_Alltoall"
+func (b *Bridge) alltoall(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -304,12 +387,20 @@ func (b *Bridge) alltoall(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ialltoall(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_alltoall(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host)))
 }
 
-func (b *Bridge) alltoallv(s []uint64) {
-	const fn = "MPI_Alltoallv"
+func (b *Bridge) alltoallv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -328,12 +419,20 @@ func (b *Bridge) alltoallv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ialltoallv(sa, sc, sd, st, ra, rcnt, rd, rt, c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_alltoallv(sa, sc, sd, st, ra, rcnt, rd, rt, c.host)))
 }
 
-func (b *Bridge) reduce(s []uint64) {
-	const fn = "MPI_Reduce"
+func (b *Bridge) reduce(s []uint64, fn string, nb bool) {
 	ch, root, count, th := uint32(s[6]), int32(s[5]), int32(s[2]), uint32(s[3])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -366,6 +465,10 @@ func (b *Bridge) reduce(s []uint64) {
 			return
 		}
 	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ireduce(sa, ra, C.int(count), t, op, C.int(root), c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_reduce(sa, ra, C.int(count), t, op, C.int(root), c.host)))
 }
 
@@ -378,8 +481,13 @@ const (
 
 // reduceAll is MPI_Allreduce, MPI_Scan and MPI_Exscan(sendbuf, recvbuf,
 // count, datatype, op, comm), which share their checks.
-func (b *Bridge) reduceAll(s []uint64, fn string, kind int) {
+func (b *Bridge) reduceAll(s []uint64, fn string, kind int, nb bool) {
 	ch, count, th := uint32(s[5]), int32(s[2]), uint32(s[3])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -401,20 +509,34 @@ func (b *Bridge) reduceAll(s []uint64, fn string, kind int) {
 		return
 	}
 	var rcC C.int
-	switch kind {
-	case allreduce:
+	switch {
+	case kind == allreduce && nb:
+		rcC = C.wr_iallreduce(sa, ra, C.int(count), t, op, c.host, &b.outHandle)
+	case kind == allreduce:
 		rcC = C.wr_allreduce(sa, ra, C.int(count), t, op, c.host)
-	case scan:
+	case kind == scan && nb:
+		rcC = C.wr_iscan(sa, ra, C.int(count), t, op, c.host, &b.outHandle)
+	case kind == scan:
 		rcC = C.wr_scan(sa, ra, C.int(count), t, op, c.host)
+	case nb:
+		rcC = C.wr_iexscan(sa, ra, C.int(count), t, op, c.host, &b.outHandle)
 	default:
 		rcC = C.wr_exscan(sa, ra, C.int(count), t, op, c.host)
+	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
+		return
 	}
 	s[0] = ret(b.hostError(ch, fn, rcC))
 }
 
-func (b *Bridge) reduceScatter(s []uint64) {
-	const fn = "MPI_Reduce_scatter"
+func (b *Bridge) reduceScatter(s []uint64, fn string, nb bool) {
 	ch, th := uint32(s[5]), uint32(s[3])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -452,12 +574,20 @@ func (b *Bridge) reduceScatter(s []uint64) {
 		return
 	}
 	p, _ := b.ptr(uint32(s[2]), uint64(c.size)*4)
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ireduce_scatter(sa, ra, (*C.int)(p), t, op, c.host, &b.outHandle), reqOff))
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_reduce_scatter(sa, ra, (*C.int)(p), t, op, c.host)))
 }
 
-func (b *Bridge) reduceScatterBlock(s []uint64) {
-	const fn = "MPI_Reduce_scatter_block"
+func (b *Bridge) reduceScatterBlock(s []uint64, fn string, nb bool) {
 	ch, count, th := uint32(s[5]), int32(s[2]), uint32(s[3])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -480,6 +610,10 @@ func (b *Bridge) reduceScatterBlock(s []uint64) {
 	ra, t, rc, ok := b.counted(fn, ch, uint32(s[1]), count, per, th)
 	if !ok {
 		s[0] = ret(rc)
+		return
+	}
+	if nb {
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ireduce_scatter_block(sa, ra, C.int(count), t, op, c.host, &b.outHandle), reqOff))
 		return
 	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_reduce_scatter_block(sa, ra, C.int(count), t, op, c.host)))
@@ -508,4 +642,82 @@ func (b *Bridge) reduceLocal(s []uint64) {
 		return
 	}
 	s[0] = ret(b.hostError(commWorld, fn, C.wr_reduce_local(in, inout, C.int(count), t, op)))
+}
+
+// wblocks checks an MPI_Alltoallw side: n blocks, each count[i] elements
+// of its own datatype at byte displacement displs[i], and returns the host
+// datatypes in hosts.
+func (b *Bridge) wblocks(fn string, ch, off, countsOff, displsOff, typesOff uint32, n int32, hosts []C.uintptr_t) (counts, displs *C.int, rc int32, ok bool) {
+	cs, ds, ts := b.i32s(countsOff, n), b.i32s(displsOff, n), b.i32s(typesOff, n)
+	if cs == nil || ds == nil || ts == nil {
+		return nil, nil, b.fail(ch, fn, errArg, "counts, displacements or datatypes array of %d is outside guest memory", n), false
+	}
+	for i := range cs {
+		t, ok := b.dtype(uint32(ts[i]))
+		if !ok {
+			return nil, nil, b.fail(ch, fn, errType, "invalid datatype %#x for rank %d", uint32(ts[i]), i), false
+		}
+		hosts[i] = t.host
+		if cs[i] < 0 {
+			return nil, nil, b.fail(ch, fn, errCount, "negative count %d for rank %d", cs[i], i), false
+		}
+		if cs[i] == 0 {
+			continue
+		}
+		start := int64(off) + int64(ds[i])
+		if _, ok := b.spanAddr(uint32(start), int64(cs[i]), t); !ok || start < 0 || start >= 1<<32 {
+			return nil, nil, b.fail(ch, fn, errBuffer, "block %d (%d x %s at byte %d) is outside guest memory", i, cs[i], t.name, ds[i]), false
+		}
+	}
+	if n == 0 {
+		return nil, nil, 0, true
+	}
+	p, _ := b.ptr(countsOff, uint64(n)*4)
+	q, _ := b.ptr(displsOff, uint64(n)*4)
+	return (*C.int)(p), (*C.int)(q), 0, true
+}
+
+func (b *Bridge) alltoallw(s []uint64) {
+	const fn = "MPI_Alltoallw"
+	ch := uint32(s[8])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	rtypes := make([]C.uintptr_t, c.size+1)
+	ra, rcs, rds, rc, ok := C.uintptr_t(b.base+uintptr(uint32(s[4]))), (*C.int)(nil), (*C.int)(nil), int32(0), true
+	if rcs, rds, rc, ok = b.wblocks(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), uint32(s[7]), c.size, rtypes); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	sa := C.uintptr_t(C.WR_IN_PLACE)
+	var scs, sds *C.int
+	var stypes []C.uintptr_t
+	if uint32(s[0]) != inPlace {
+		stypes = make([]C.uintptr_t, c.size+1)
+		if scs, sds, rc, ok = b.wblocks(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), uint32(s[3]), c.size, stypes); !ok {
+			s[0] = ret(rc)
+			return
+		}
+		sa = C.uintptr_t(b.base + uintptr(uint32(s[0])))
+	}
+	var sp *C.uintptr_t
+	if stypes != nil {
+		sp = &stypes[0]
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_alltoallw(sa, scs, sds, sp, ra, rcs, rds, &rtypes[0], C.int(c.size), c.host)))
+}
+
+// requestOut reads and checks the request pointer of a nonblocking call,
+// parameter i of the stack; blocking calls (nb false) have none.
+func (b *Bridge) requestOut(fn string, ch uint32, s []uint64, i int, nb bool) (uint32, int32, bool) {
+	if !nb {
+		return 0, 0, true
+	}
+	off := uint32(s[i])
+	if !b.inBounds(off, 4) {
+		return 0, b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", off), false
+	}
+	return off, 0, true
 }

@@ -56,6 +56,8 @@ func (b *Bridge) newComm(fn string, ch uint32, parent *comm, rc C.int, off uint3
 	C.wr_comm_size(host, &b.outInt[0])
 	C.wr_comm_rank(host, &b.outInt[1])
 	n.size, n.rank = int32(b.outInt[0]), int32(b.outInt[1])
+	C.wr_topo_degrees(host, &b.outInt[0], &b.outInt[1])
+	n.inDeg, n.outDeg = int32(b.outInt[0]), int32(b.outInt[1])
 	h := b.comms.Add(n)
 	if h == 0 {
 		return b.fail(ch, fn, errIntern, "too many communicators")

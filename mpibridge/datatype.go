@@ -16,8 +16,12 @@ var datatypeFunctions = []function{
 	{"MPI_Type_create_hvector", (*Bridge).typeHvector, "count blocklength stride oldtype newtype", false},
 	{"MPI_Type_indexed", func(b *Bridge, s []uint64) { b.typeIndexed(s, "MPI_Type_indexed", combinerIndexed) }, "count array_of_blocklengths array_of_displacements oldtype newtype", false},
 	{"MPI_Type_create_hindexed", func(b *Bridge, s []uint64) { b.typeIndexed(s, "MPI_Type_create_hindexed", combinerHindexed) }, "count array_of_blocklengths array_of_displacements oldtype newtype", false},
-	{"MPI_Type_create_indexed_block", func(b *Bridge, s []uint64) { b.typeIndexedBlock(s, "MPI_Type_create_indexed_block", combinerIndexedBlock) }, "count blocklength array_of_displacements oldtype newtype", false},
-	{"MPI_Type_create_hindexed_block", func(b *Bridge, s []uint64) { b.typeIndexedBlock(s, "MPI_Type_create_hindexed_block", combinerHindexedBlock) }, "count blocklength array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_indexed_block", func(b *Bridge, s []uint64) {
+		b.typeIndexedBlock(s, "MPI_Type_create_indexed_block", combinerIndexedBlock)
+	}, "count blocklength array_of_displacements oldtype newtype", false},
+	{"MPI_Type_create_hindexed_block", func(b *Bridge, s []uint64) {
+		b.typeIndexedBlock(s, "MPI_Type_create_hindexed_block", combinerHindexedBlock)
+	}, "count blocklength array_of_displacements oldtype newtype", false},
 	{"MPI_Type_create_struct", (*Bridge).typeStruct, "count array_of_blocklengths array_of_displacements array_of_types newtype", false},
 	{"MPI_Type_create_subarray", (*Bridge).typeSubarray, "ndims array_of_sizes array_of_subsizes array_of_starts order oldtype newtype", false},
 	{"MPI_Type_create_darray", (*Bridge).typeDarray, "size rank ndims array_of_gsizes array_of_distribs array_of_dargs array_of_psizes order oldtype newtype", false},
@@ -489,19 +493,21 @@ func (b *Bridge) typeGetContents(s []uint64) {
 		}
 		copy(dst, o.vals)
 	}
-	// Derived component types come back as new handles the caller frees.
+	// Derived component types come back as new handles, equivalent to the
+	// originals (same envelope), that the caller frees.
 	dst := b.i32s(uint32(s[6]), int32(len(types)))
 	for i, h := range e.types {
-		if inner, ok := b.dtypes.Get(h); ok {
-			b.outHandle = inner.host
-			rc := b.newType(fn, C.wr_type_dup(inner.host, &b.outHandle), envelope{combiner: combinerDup, types: []uint32{h}}, inner.name, uint32(s[6])+uint32(4*i))
-			if rc != 0 {
-				s[0] = ret(rc)
-				return
-			}
-			if nt, ok := b.dtypes.Get(uint32(dst[i])); ok {
-				nt.committed = true
-			}
+		inner, ok := b.dtypes.Get(h)
+		if !ok {
+			continue
+		}
+		env, name, committed := inner.env, inner.name, inner.committed
+		if rc := b.newType(fn, C.wr_type_dup(inner.host, &b.outHandle), env, name, uint32(s[6])+uint32(4*i)); rc != 0 {
+			s[0] = ret(rc)
+			return
+		}
+		if nt, ok := b.dtypes.Get(uint32(dst[i])); ok {
+			nt.committed = committed
 		}
 	}
 	s[0] = 0

@@ -259,3 +259,91 @@ func (b *Bridge) bufferDetach(s []uint64) {
 	}
 	s[0] = ret(b.hostError(commWorld, fn, rc))
 }
+
+var persistentFunctions = []function{
+	// MPI_Send_init(buf, count, datatype, dest, tag, comm, request) and its modes:
+	// inactive requests that MPI_Start/MPI_Startall activate.
+	{"MPI_Send_init", func(b *Bridge, s []uint64) { b.sendInit(s, "MPI_Send_init", C.WR_STANDARD) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Ssend_init", func(b *Bridge, s []uint64) { b.sendInit(s, "MPI_Ssend_init", C.WR_SYNC) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Rsend_init", func(b *Bridge, s []uint64) { b.sendInit(s, "MPI_Rsend_init", C.WR_READY) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Bsend_init", func(b *Bridge, s []uint64) { b.sendInit(s, "MPI_Bsend_init", C.WR_BUFFERED) }, "buf count datatype dest tag comm request", false},
+	{"MPI_Recv_init", func(b *Bridge, s []uint64) { b.sendInit(s, "MPI_Recv_init", -1) }, "buf count datatype source tag comm request", false},
+	{"MPI_Start", (*Bridge).start1, "request", false},
+	{"MPI_Startall", (*Bridge).startall, "count array_of_requests", false},
+}
+
+// sendInit is MPI_Send_init and its modes, and MPI_Recv_init (mode -1).
+func (b *Bridge) sendInit(s []uint64, fn string, mode C.int) {
+	ch, reqOff := uint32(s[5]), uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	var rcC C.int
+	if mode < 0 {
+		rcC = C.wr_recv_init(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, &b.outHandle)
+	} else {
+		rcC = C.wr_send_init(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, mode, &b.outHandle)
+	}
+	s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
+}
+
+func (b *Bridge) start1(s []uint64) {
+	const fn = "MPI_Start"
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	off := uint32(s[0])
+	h, host, rc, ok := b.request(fn, off)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if h == requestNull {
+		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be started"))
+		return
+	}
+	b.outHandle = host
+	rcC := C.wr_start(&b.outHandle)
+	b.settle(h, b.outHandle, off)
+	s[0] = ret(b.hostError(commWorld, fn, rcC))
+}
+
+func (b *Bridge) startall(s []uint64) {
+	const fn = "MPI_Startall"
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	n, off := int32(s[0]), uint32(s[1])
+	guest, rc, ok := b.requests(fn, n, off)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	for i := range guest {
+		if uint32(guest[i]) == requestNull {
+			s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL at index %d cannot be started", i))
+			return
+		}
+		rcC := C.wr_start(&b.hostReqs[i])
+		if rcC != 0 {
+			b.settleAll(guest, off)
+			s[0] = ret(b.hostError(commWorld, fn, rcC))
+			return
+		}
+	}
+	b.settleAll(guest, off)
+	s[0] = 0
+}

@@ -1,0 +1,456 @@
+package mpibridge
+
+// #include "calls.h"
+import "C"
+
+var topoFunctions = []function{
+	// MPI_Dims_create(nnodes, ndims, dims): dims is read and written.
+	{"MPI_Dims_create", (*Bridge).dimsCreate, "nnodes ndims dims", false},
+	{"MPI_Cart_create", (*Bridge).cartCreate, "comm_old ndims dims periods reorder comm_cart", false},
+	{"MPI_Cart_get", (*Bridge).cartGet, "comm maxdims dims periods coords", false},
+	{"MPI_Cart_rank", (*Bridge).cartRank, "comm coords rank", false},
+	{"MPI_Cart_coords", (*Bridge).cartCoords, "comm rank maxdims coords", false},
+	{"MPI_Cart_shift", (*Bridge).cartShift, "comm direction disp rank_source rank_dest", false},
+	{"MPI_Cart_sub", (*Bridge).cartSub, "comm remain_dims newcomm", false},
+	{"MPI_Cartdim_get", (*Bridge).cartdimGet, "comm ndims", false},
+	{"MPI_Topo_test", (*Bridge).topoTest, "comm status", false},
+	{"MPI_Graph_create", (*Bridge).graphCreate, "comm_old nnodes index edges reorder comm_graph", false},
+	// MPI_Dist_graph_create_adjacent(...): info hints are ignored, as MPI allows.
+	{"MPI_Dist_graph_create_adjacent", (*Bridge).distGraphCreateAdjacent, "comm_old indegree sources sourceweights outdegree destinations destweights info reorder comm_dist_graph", false},
+	{"MPI_Graphdims_get", (*Bridge).graphdimsGet, "comm nnodes nedges", false},
+	{"MPI_Graph_get", (*Bridge).graphGet, "comm maxindex maxedges index edges", false},
+	{"MPI_Graph_neighbors_count", (*Bridge).graphNeighborsCount, "comm rank nneighbors", false},
+	{"MPI_Graph_neighbors", (*Bridge).graphNeighbors, "comm rank maxneighbors neighbors", false},
+	{"MPI_Dist_graph_neighbors_count", (*Bridge).distGraphNeighborsCount, "comm indegree outdegree weighted", false},
+	{"MPI_Dist_graph_neighbors", (*Bridge).distGraphNeighbors, "comm maxindegree sources sourceweights maxoutdegree destinations destweights", false},
+	{"MPI_Neighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather") }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Neighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall") }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+}
+
+// ndimsArray checks a guest int array of n elements for fn and returns it
+// as a C pointer (nil when n is 0).
+func (b *Bridge) cArray(fn string, ch, off uint32, n int32, what string) (*C.int, int32, bool) {
+	if n < 0 {
+		return nil, b.fail(ch, fn, errArg, "negative %s length %d", what, n), false
+	}
+	if n == 0 {
+		return nil, 0, true
+	}
+	p, ok := b.ptr(off, uint64(n)*4)
+	if !ok {
+		return nil, b.fail(ch, fn, errArg, "%s (%d ints at %#x) is outside guest memory", what, n, off), false
+	}
+	return (*C.int)(p), 0, true
+}
+
+func (b *Bridge) dimsCreate(s []uint64) {
+	const fn = "MPI_Dims_create"
+	if rc, ok := b.ready(fn); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	nnodes, n := int32(s[0]), int32(s[1])
+	dims, rc, ok := b.cArray(fn, commWorld, uint32(s[2]), n, "dims")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_dims_create(C.int(nnodes), C.int(n), dims)))
+}
+
+func (b *Bridge) cartCreate(s []uint64) {
+	const fn = "MPI_Cart_create"
+	ch, n, out := uint32(s[0]), int32(s[1]), uint32(s[5])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dims, rc, ok := b.cArray(fn, ch, uint32(s[2]), n, "dims")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	periods, rc, ok := b.cArray(fn, ch, uint32(s[3]), n, "periods")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_cart_create(c.host, C.int(n), dims, periods, C.int(int32(s[4])), &b.outHandle), out))
+}
+
+func (b *Bridge) cartGet(s []uint64) {
+	const fn = "MPI_Cart_get"
+	ch, n := uint32(s[0]), int32(s[1])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var arrays [3]*C.int
+	for i, what := range []string{"dims", "periods", "coords"} {
+		if arrays[i], rc, ok = b.cArray(fn, ch, uint32(s[2+i]), n, what); !ok {
+			s[0] = ret(rc)
+			return
+		}
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cart_get(c.host, C.int(n), arrays[0], arrays[1], arrays[2])))
+}
+
+// cartNdims is the number of dimensions of a Cartesian communicator.
+func (b *Bridge) cartNdims(fn string, ch uint32, c *comm) (int32, int32, bool) {
+	if rc := C.wr_cartdim_get(c.host, &b.outInt[0]); rc != 0 {
+		return 0, b.hostError(ch, fn, rc), false
+	}
+	return int32(b.outInt[0]), 0, true
+}
+
+func (b *Bridge) cartRank(s []uint64) {
+	const fn = "MPI_Cart_rank"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	n, rc, ok := b.cartNdims(fn, ch, c)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	coords, rc, ok := b.cArray(fn, ch, uint32(s[1]), n, "coords")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cart_rank(c.host, coords, out)))
+}
+
+func (b *Bridge) cartCoords(s []uint64) {
+	const fn = "MPI_Cart_coords"
+	ch, n := uint32(s[0]), int32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	coords, rc, ok := b.cArray(fn, ch, uint32(s[3]), n, "coords")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cart_coords(c.host, C.int(int32(s[1])), C.int(n), coords)))
+}
+
+func (b *Bridge) cartShift(s []uint64) {
+	const fn = "MPI_Cart_shift"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	src, rc, ok := b.outPtr(fn, ch, uint32(s[3]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dst, rc, ok := b.outPtr(fn, ch, uint32(s[4]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cart_shift(c.host, C.int(int32(s[1])), C.int(int32(s[2])), src, dst)))
+}
+
+func (b *Bridge) cartSub(s []uint64) {
+	const fn = "MPI_Cart_sub"
+	ch, out := uint32(s[0]), uint32(s[2])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	n, rc, ok := b.cartNdims(fn, ch, c)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	remain, rc, ok := b.cArray(fn, ch, uint32(s[1]), n, "remain_dims")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_cart_sub(c.host, remain, &b.outHandle), out))
+}
+
+func (b *Bridge) cartdimGet(s []uint64) {
+	const fn = "MPI_Cartdim_get"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[1]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cartdim_get(c.host, out)))
+}
+
+func (b *Bridge) topoTest(s []uint64) {
+	const fn = "MPI_Topo_test"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[1]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_topo_test(c.host, out)))
+}
+
+func (b *Bridge) graphCreate(s []uint64) {
+	const fn = "MPI_Graph_create"
+	ch, nnodes, out := uint32(s[0]), int32(s[1]), uint32(s[5])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	index := b.i32s(uint32(s[2]), nnodes)
+	if index == nil {
+		s[0] = ret(b.fail(ch, fn, errArg, "index array of %d ints is outside guest memory", nnodes))
+		return
+	}
+	nedges := int32(0)
+	if nnodes > 0 {
+		nedges = index[nnodes-1]
+	}
+	ip, rc, ok := b.cArray(fn, ch, uint32(s[2]), nnodes, "index")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ep, rc, ok := b.cArray(fn, ch, uint32(s[3]), nedges, "edges")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_graph_create(c.host, C.int(nnodes), ip, ep, C.int(int32(s[4])), &b.outHandle), out))
+}
+
+// weights classifies a weights argument: the MPI_UNWEIGHTED and
+// MPI_WEIGHTS_EMPTY sentinels, or an array of n ints.
+func (b *Bridge) weights(fn string, ch, off uint32, n int32) (C.int, *C.int, int32, bool) {
+	switch off {
+	case unweighted:
+		return C.WR_UNWEIGHTED, nil, 0, true
+	case weightsEmpty:
+		return C.WR_WEIGHTS_EMPTY, nil, 0, true
+	}
+	p, rc, ok := b.cArray(fn, ch, off, n, "weights")
+	return C.WR_WEIGHTS_GIVEN, p, rc, ok
+}
+
+func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
+	const fn = "MPI_Dist_graph_create_adjacent"
+	ch, indeg, outdeg, out := uint32(s[0]), int32(s[1]), int32(s[4]), uint32(s[9])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	srcs, rc, ok := b.cArray(fn, ch, uint32(s[2]), indeg, "sources")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	swk, sw, rc, ok := b.weights(fn, ch, uint32(s[3]), indeg)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dsts, rc, ok := b.cArray(fn, ch, uint32(s[5]), outdeg, "destinations")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dwk, dw, rc, ok := b.weights(fn, ch, uint32(s[6]), outdeg)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	rcC := C.wr_dist_graph_create_adjacent(c.host, C.int(indeg), srcs, swk, sw, C.int(outdeg), dsts, dwk, dw, C.wr_info_null(), C.int(int32(s[8])), &b.outHandle)
+	s[0] = ret(b.newComm(fn, ch, c, rcC, out))
+}
+
+// neighbor is MPI_Neighbor_allgather (one send block, one receive block
+// per in-neighbour) and MPI_Neighbor_alltoall (one of each per neighbour).
+func (b *Bridge) neighbor(s []uint64, fn string) {
+	ch := uint32(s[6])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	sendBlocks := int32(1)
+	if fn == "MPI_Neighbor_alltoall" {
+		sendBlocks = c.outDeg
+	}
+	sa, st, rc, ok := b.counted(fn, ch, uint32(s[0]), int32(s[1]), sendBlocks, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ra, rt, rc, ok := b.counted(fn, ch, uint32(s[3]), int32(s[4]), c.inDeg, uint32(s[5]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if fn == "MPI_Neighbor_alltoall" {
+		s[0] = ret(b.hostError(ch, fn, C.wr_neighbor_alltoall(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host)))
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_neighbor_allgather(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host)))
+}
+
+// outInts checks n guest int out-parameters of fn at the offsets in s[from:].
+func (b *Bridge) outInts(fn string, ch uint32, s []uint64, from, n int) ([3]*C.int, int32, bool) {
+	var out [3]*C.int
+	for i := 0; i < n; i++ {
+		p, rc, ok := b.outPtr(fn, ch, uint32(s[from+i]))
+		if !ok {
+			return out, rc, false
+		}
+		out[i] = p
+	}
+	return out, 0, true
+}
+
+func (b *Bridge) graphdimsGet(s []uint64) {
+	const fn = "MPI_Graphdims_get"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outInts(fn, ch, s, 1, 2)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_graphdims_get(c.host, out[0], out[1])))
+}
+
+func (b *Bridge) graphGet(s []uint64) {
+	const fn = "MPI_Graph_get"
+	ch, maxIndex, maxEdges := uint32(s[0]), int32(s[1]), int32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	index, rc, ok := b.cArray(fn, ch, uint32(s[3]), maxIndex, "index")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	edges, rc, ok := b.cArray(fn, ch, uint32(s[4]), maxEdges, "edges")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_graph_get(c.host, C.int(maxIndex), C.int(maxEdges), index, edges)))
+}
+
+func (b *Bridge) graphNeighborsCount(s []uint64) {
+	const fn = "MPI_Graph_neighbors_count"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_graph_neighbors_count(c.host, C.int(int32(s[1])), out)))
+}
+
+func (b *Bridge) graphNeighbors(s []uint64) {
+	const fn = "MPI_Graph_neighbors"
+	ch, max := uint32(s[0]), int32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.cArray(fn, ch, uint32(s[3]), max, "neighbors")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_graph_neighbors(c.host, C.int(int32(s[1])), C.int(max), out)))
+}
+
+func (b *Bridge) distGraphNeighborsCount(s []uint64) {
+	const fn = "MPI_Dist_graph_neighbors_count"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outInts(fn, ch, s, 1, 3)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_dist_graph_neighbors_count(c.host, out[0], out[1], out[2])))
+}
+
+func (b *Bridge) distGraphNeighbors(s []uint64) {
+	const fn = "MPI_Dist_graph_neighbors"
+	ch, maxIn, maxOut := uint32(s[0]), int32(s[1]), int32(s[4])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	srcs, rc, ok := b.cArray(fn, ch, uint32(s[2]), maxIn, "sources")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	swk, sw, rc, ok := b.weights(fn, ch, uint32(s[3]), maxIn)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dsts, rc, ok := b.cArray(fn, ch, uint32(s[5]), maxOut, "destinations")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dwk, dw, rc, ok := b.weights(fn, ch, uint32(s[6]), maxOut)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_dist_graph_neighbors(c.host, C.int(maxIn), srcs, swk, sw, C.int(maxOut), dsts, dwk, dw)))
+}
