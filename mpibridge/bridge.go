@@ -60,6 +60,10 @@ type Bridge struct {
 	// addresses to C allocates nothing.
 	outHandle C.uintptr_t
 	outInt    [2]C.int
+	commInfo  [6]C.int
+	// pendingComms maps MPI_Comm_idup requests to the communicators they
+	// complete.
+	pendingComms map[uint32]uint32
 	name      [maxObjectName + 1]byte
 	hostReqs  []C.uintptr_t
 	bsend     struct{ off, size uint32 }
@@ -74,6 +78,18 @@ type comm struct {
 	size, rank int32  // kept so collectives check buffers without asking the host
 	// Neighbours in a process topology, for neighbourhood collectives.
 	inDeg, outDeg int32
+	inter         bool  // an inter-communicator
+	remoteSize    int32 // size of the remote group of an inter-communicator
+	pending       bool  // created by MPI_Comm_idup and not yet complete
+}
+
+// peers is how many processes a collective on c exchanges blocks with:
+// the remote group of an inter-communicator.
+func (c *comm) peers() int32 {
+	if c.inter {
+		return c.remoteSize
+	}
+	return c.size
 }
 
 // dtype is a datatype the guest can name: its host handle, and its size,

@@ -192,4 +192,9 @@ int wr_graph_neighbors(uintptr_t comm, int rank, int max, int *neighbors);
 int wr_dist_graph_neighbors_count(uintptr_t comm, int *indegree, int *outdegree, int *weighted);
 int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_kind, int *srcw, int maxout, int *dests,
                             int dstw_kind, int *dstw);
+/* info: size, rank, is inter, remote size, topology in- and out-degree */
+int wr_comm_info(uintptr_t comm, int *info);
+int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req);
+int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out);
+int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out);
 #endif

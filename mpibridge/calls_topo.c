@@ -115,3 +115,30 @@ int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_ki
     return MPI_Dist_graph_neighbors(COMM(comm), maxin, sources, (int *)weights_in(srcw_kind, srcw), maxout, dests,
                                     (int *)weights_in(dstw_kind, dstw));
 }
+
+int wr_comm_info(uintptr_t comm, int *info) {
+    int inter = 0, rc = MPI_Comm_size(COMM(comm), &info[0]);
+    if (rc == MPI_SUCCESS) rc = MPI_Comm_rank(COMM(comm), &info[1]);
+    if (rc == MPI_SUCCESS) rc = MPI_Comm_test_inter(COMM(comm), &inter);
+    info[2] = inter;
+    info[3] = 0;
+    info[4] = info[5] = 0;
+    if (rc == MPI_SUCCESS && inter) rc = MPI_Comm_remote_size(COMM(comm), &info[3]);
+    if (rc == MPI_SUCCESS && !inter) rc = wr_topo_degrees(comm, &info[4], &info[5]);
+    return rc;
+}
+
+int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req) {
+    MPI_Comm c = MPI_COMM_NULL;
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_Comm_idup(COMM(comm), &c, &r);
+    *out = (uintptr_t)c;
+    *req = (uintptr_t)r;
+    return rc;
+}
+
+int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out) {
+    COMM_OUT(MPI_Intercomm_create(COMM(local), local_leader, COMM(peer), remote_leader, tag, &c));
+}
+
+int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out) { COMM_OUT(MPI_Intercomm_merge(COMM(inter), high, &c)); }

@@ -57,6 +57,9 @@ func (b *Bridge) commArg(fn string, h uint32) (*comm, int32, bool) {
 	if !ok {
 		return nil, b.fail(h, fn, errComm, "invalid communicator %#x", h), false
 	}
+	if c.pending {
+		return nil, b.fail(h, fn, errComm, "communicator %#x from MPI_Comm_idup is used before its request completed", h), false
+	}
 	return c, 0, true
 }
 

@@ -101,12 +101,35 @@ func (b *Bridge) vregion(fn string, ch, off, countsOff, displsOff uint32, n int3
 	return C.uintptr_t(b.base + uintptr(off)), t.host, cp, dp, 0, true
 }
 
-// rootArg checks a root rank of c.
+// rootArg checks the root of a rooted collective on c. On an
+// inter-communicator the root is MPI_ROOT in the root's group, MPI_PROC_NULL
+// in the rest of that group and a remote rank in the other group.
 func (b *Bridge) rootArg(fn string, ch uint32, c *comm, root int32) (int32, bool) {
+	if c.inter {
+		if root == rootSentinel || root == procNull || root >= 0 && root < c.remoteSize {
+			return 0, true
+		}
+		return b.fail(ch, fn, errRoot, "invalid root %d (remote group size %d)", root, c.remoteSize), false
+	}
 	if root < 0 || root >= c.size {
 		return b.fail(ch, fn, errRoot, "invalid root %d (communicator size %d)", root, c.size), false
 	}
 	return 0, true
+}
+
+// rootSentinel is MPI_ROOT (abi.go's root, renamed here where root is a
+// common variable name).
+const rootSentinel = root
+
+// roles says what this process does in a rooted collective: whether it
+// is the root, and whether it contributes or receives a block of its own
+// (every process of an intra-communicator does; on an inter-communicator
+// only the group without the root).
+func roles(c *comm, root int32) (isRoot, member bool) {
+	if c.inter {
+		return root == rootSentinel, root >= 0
+	}
+	return c.rank == root, true
 }
 
 func (b *Bridge) barrier(s []uint64, fn string, nb bool) {
@@ -144,10 +167,12 @@ func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	a, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
-	if !ok {
-		s[0] = ret(rc)
-		return
+	a, t := C.uintptr_t(0), b.hostType(uint32(s[2]))
+	if !c.inter || root != procNull {
+		if a, t, rc, ok = b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2])); !ok {
+			s[0] = ret(rc)
+			return
+		}
 	}
 	if nb {
 		s[0] = ret(b.newRequest(fn, ch, C.wr_ibcast(a, C.int(int32(s[1])), t, C.int(root), c.host, &b.outHandle), reqOff))
@@ -178,29 +203,30 @@ func (b *Bridge) gatherScatter(s []uint64, fn string, gather, nb bool) {
 	}
 	sOff, sCount, sType := uint32(s[0]), int32(s[1]), uint32(s[2])
 	rOff, rCount, rType := uint32(s[3]), int32(s[4]), uint32(s[5])
-	atRoot := c.rank == root
-	var sa, st, ra, rt C.uintptr_t
+	atRoot, member := roles(c, root)
+	var sa, ra C.uintptr_t
+	st, rt := b.hostType(sType), b.hostType(rType)
 	sPer, rPer := int32(1), int32(1)
 	if gather {
-		rPer = c.size
+		rPer = c.peers()
 	} else {
-		sPer = c.size
+		sPer = c.peers()
 	}
 	// The side that lives only at the root, and the in-place side.
-	if (gather && sOff == inPlace && atRoot) || (!gather && rOff == inPlace && atRoot) {
+	if !c.inter && ((gather && sOff == inPlace && atRoot) || (!gather && rOff == inPlace && atRoot)) {
 		if gather {
 			sa = C.WR_IN_PLACE
 		} else {
 			ra = C.WR_IN_PLACE
 		}
 	}
-	if sa == 0 && (gather || atRoot) {
+	if sa == 0 && (gather && member || !gather && atRoot) {
 		if sa, st, rc, ok = b.counted(fn, ch, sOff, sCount, sPer, sType); !ok {
 			s[0] = ret(rc)
 			return
 		}
 	}
-	if ra == 0 && (!gather || atRoot) {
+	if ra == 0 && (!gather && member || gather && atRoot) {
 		if ra, rt, rc, ok = b.counted(fn, ch, rOff, rCount, rPer, rType); !ok {
 			s[0] = ret(rc)
 			return
@@ -237,18 +263,21 @@ func (b *Bridge) gatherv(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	atRoot := c.rank == root
-	sa, st := C.uintptr_t(C.WR_IN_PLACE), C.uintptr_t(0)
-	if !(atRoot && uint32(s[0]) == inPlace) {
+	atRoot, member := roles(c, root)
+	sa, st := C.uintptr_t(C.WR_IN_PLACE), b.hostType(uint32(s[2]))
+	rt := b.hostType(uint32(s[6]))
+	if !member {
+		sa = 0
+	} else if !(atRoot && uint32(s[0]) == inPlace) {
 		if sa, st, rc, ok = b.counted(fn, ch, uint32(s[0]), int32(s[1]), 1, uint32(s[2])); !ok {
 			s[0] = ret(rc)
 			return
 		}
 	}
-	var ra, rt C.uintptr_t
+	var ra C.uintptr_t
 	var counts, displs *C.int
 	if atRoot {
-		if ra, rt, counts, displs, rc, ok = b.vregion(fn, ch, uint32(s[3]), uint32(s[4]), uint32(s[5]), c.size, uint32(s[6])); !ok {
+		if ra, rt, counts, displs, rc, ok = b.vregion(fn, ch, uint32(s[3]), uint32(s[4]), uint32(s[5]), c.peers(), uint32(s[6])); !ok {
 			s[0] = ret(rc)
 			return
 		}
@@ -276,17 +305,19 @@ func (b *Bridge) scatterv(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	atRoot := c.rank == root
-	var sa, st C.uintptr_t
+	atRoot, member := roles(c, root)
+	sa, st := C.uintptr_t(0), b.hostType(uint32(s[3]))
 	var counts, displs *C.int
 	if atRoot {
-		if sa, st, counts, displs, rc, ok = b.vregion(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), c.size, uint32(s[3])); !ok {
+		if sa, st, counts, displs, rc, ok = b.vregion(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), c.peers(), uint32(s[3])); !ok {
 			s[0] = ret(rc)
 			return
 		}
 	}
-	ra, rt := C.uintptr_t(C.WR_IN_PLACE), C.uintptr_t(0)
-	if !(atRoot && uint32(s[4]) == inPlace) {
+	ra, rt := C.uintptr_t(C.WR_IN_PLACE), b.hostType(uint32(s[6]))
+	if !member {
+		ra = 0
+	} else if !(atRoot && uint32(s[4]) == inPlace) {
 		if ra, rt, rc, ok = b.counted(fn, ch, uint32(s[4]), int32(s[5]), 1, uint32(s[6])); !ok {
 			s[0] = ret(rc)
 			return
@@ -324,7 +355,7 @@ func (b *Bridge) allgather(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	ra, rt, rc, ok := b.counted(fn, ch, uint32(s[3]), int32(s[4]), c.size, uint32(s[5]))
+	ra, rt, rc, ok := b.counted(fn, ch, uint32(s[3]), int32(s[4]), c.peers(), uint32(s[5]))
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -353,7 +384,7 @@ func (b *Bridge) allgatherv(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	ra, rt, counts, displs, rc, ok := b.vregion(fn, ch, uint32(s[3]), uint32(s[4]), uint32(s[5]), c.size, uint32(s[6]))
+	ra, rt, counts, displs, rc, ok := b.vregion(fn, ch, uint32(s[3]), uint32(s[4]), uint32(s[5]), c.peers(), uint32(s[6]))
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -377,12 +408,12 @@ func (b *Bridge) alltoall(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	sa, st, rc, ok := b.sendSide(fn, ch, uint32(s[0]), int32(s[1]), c.size, uint32(s[2]))
+	sa, st, rc, ok := b.sendSide(fn, ch, uint32(s[0]), int32(s[1]), c.peers(), uint32(s[2]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	ra, rt, rc, ok := b.counted(fn, ch, uint32(s[3]), int32(s[4]), c.size, uint32(s[5]))
+	ra, rt, rc, ok := b.counted(fn, ch, uint32(s[3]), int32(s[4]), c.peers(), uint32(s[5]))
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -409,12 +440,12 @@ func (b *Bridge) alltoallv(s []uint64, fn string, nb bool) {
 	sa, st := C.uintptr_t(C.WR_IN_PLACE), C.uintptr_t(0)
 	var sc, sd *C.int
 	if uint32(s[0]) != inPlace {
-		if sa, st, sc, sd, rc, ok = b.vregion(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), c.size, uint32(s[3])); !ok {
+		if sa, st, sc, sd, rc, ok = b.vregion(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), c.peers(), uint32(s[3])); !ok {
 			s[0] = ret(rc)
 			return
 		}
 	}
-	ra, rt, rcnt, rd, rc, ok := b.vregion(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), c.size, uint32(s[7]))
+	ra, rt, rcnt, rd, rc, ok := b.vregion(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), c.peers(), uint32(s[7]))
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -447,16 +478,18 @@ func (b *Bridge) reduce(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	atRoot := c.rank == root
+	atRoot, member := roles(c, root)
 	sOff := uint32(s[0])
-	if !atRoot && sOff == inPlace {
-		s[0] = ret(b.fail(ch, fn, errBuffer, "MPI_IN_PLACE is only valid at the root"))
+	if (!atRoot || c.inter) && sOff == inPlace {
+		s[0] = ret(b.fail(ch, fn, errBuffer, "MPI_IN_PLACE is only valid at the root of an intra-communicator"))
 		return
 	}
-	sa, t, rc, ok := b.sendSide(fn, ch, sOff, count, 1, th)
-	if !ok {
-		s[0] = ret(rc)
-		return
+	sa, t := C.uintptr_t(0), b.hostType(th)
+	if member {
+		if sa, t, rc, ok = b.sendSide(fn, ch, sOff, count, 1, th); !ok {
+			s[0] = ret(rc)
+			return
+		}
 	}
 	var ra C.uintptr_t
 	if atRoot {
@@ -542,6 +575,10 @@ func (b *Bridge) reduceScatter(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
+	if c.inter {
+		s[0] = ret(b.fail(ch, fn, errComm, "inter-communicators are not supported by %s in wasmrun yet", fn))
+		return
+	}
 	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
 	if !ok {
 		s[0] = ret(rc)
@@ -591,6 +628,10 @@ func (b *Bridge) reduceScatterBlock(s []uint64, fn string, nb bool) {
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
+		return
+	}
+	if c.inter {
+		s[0] = ret(b.fail(ch, fn, errComm, "inter-communicators are not supported by %s in wasmrun yet", fn))
 		return
 	}
 	op, rc, ok := b.opArg(fn, ch, uint32(s[4]), th)
@@ -685,9 +726,9 @@ func (b *Bridge) alltoallw(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	rtypes := make([]C.uintptr_t, c.size+1)
+	rtypes := make([]C.uintptr_t, c.peers()+1)
 	ra, rcs, rds, rc, ok := C.uintptr_t(b.base+uintptr(uint32(s[4]))), (*C.int)(nil), (*C.int)(nil), int32(0), true
-	if rcs, rds, rc, ok = b.wblocks(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), uint32(s[7]), c.size, rtypes); !ok {
+	if rcs, rds, rc, ok = b.wblocks(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), uint32(s[7]), c.peers(), rtypes); !ok {
 		s[0] = ret(rc)
 		return
 	}
@@ -695,8 +736,8 @@ func (b *Bridge) alltoallw(s []uint64) {
 	var scs, sds *C.int
 	var stypes []C.uintptr_t
 	if uint32(s[0]) != inPlace {
-		stypes = make([]C.uintptr_t, c.size+1)
-		if scs, sds, rc, ok = b.wblocks(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), uint32(s[3]), c.size, stypes); !ok {
+		stypes = make([]C.uintptr_t, c.peers()+1)
+		if scs, sds, rc, ok = b.wblocks(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), uint32(s[3]), c.peers(), stypes); !ok {
 			s[0] = ret(rc)
 			return
 		}
@@ -706,7 +747,7 @@ func (b *Bridge) alltoallw(s []uint64) {
 	if stypes != nil {
 		sp = &stypes[0]
 	}
-	s[0] = ret(b.hostError(ch, fn, C.wr_alltoallw(sa, scs, sds, sp, ra, rcs, rds, &rtypes[0], C.int(c.size), c.host)))
+	s[0] = ret(b.hostError(ch, fn, C.wr_alltoallw(sa, scs, sds, sp, ra, rcs, rds, &rtypes[0], C.int(c.peers()), c.host)))
 }
 
 // requestOut reads and checks the request pointer of a nonblocking call,
@@ -720,4 +761,13 @@ func (b *Bridge) requestOut(fn string, ch uint32, s []uint64, i int, nb bool) (u
 		return 0, b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", off), false
 	}
 	return off, 0, true
+}
+
+// hostType is the host datatype behind guest handle h, or 0; for arguments
+// the host ignores on this process but may still look at.
+func (b *Bridge) hostType(h uint32) C.uintptr_t {
+	if t, ok := b.dtype(h); ok {
+		return t.host
+	}
+	return 0
 }

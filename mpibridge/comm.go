@@ -6,6 +6,12 @@ import "C"
 import "bytes"
 
 var commFunctions = []function{
+	// MPI_Comm_idup(comm, newcomm, request): newcomm is usable once request completes.
+	{"MPI_Comm_idup", (*Bridge).commIdup, "comm newcomm request", false},
+	{"MPI_Intercomm_create", (*Bridge).intercommCreate, "local_comm local_leader peer_comm remote_leader tag newintercomm", false},
+	{"MPI_Intercomm_merge", (*Bridge).intercommMerge, "intercomm high newintracomm", false},
+	{"MPI_Comm_remote_size", (*Bridge).commRemoteSize, "comm size", false},
+	{"MPI_Comm_test_inter", (*Bridge).commTestInter, "comm flag", false},
 	{"MPI_Comm_size", func(b *Bridge, s []uint64) { b.commInt(s, "MPI_Comm_size", false) }, "comm size", false},
 	{"MPI_Comm_rank", func(b *Bridge, s []uint64) { b.commInt(s, "MPI_Comm_rank", true) }, "comm rank", false},
 	{"MPI_Comm_dup", (*Bridge).commDup, "comm newcomm", false},
@@ -53,17 +59,23 @@ func (b *Bridge) newComm(fn string, ch uint32, parent *comm, rc C.int, off uint3
 		return 0
 	}
 	n := comm{host: host, errh: parent.errh}
-	C.wr_comm_size(host, &b.outInt[0])
-	C.wr_comm_rank(host, &b.outInt[1])
-	n.size, n.rank = int32(b.outInt[0]), int32(b.outInt[1])
-	C.wr_topo_degrees(host, &b.outInt[0], &b.outInt[1])
-	n.inDeg, n.outDeg = int32(b.outInt[0]), int32(b.outInt[1])
+	if rc := b.describe(&n); rc != 0 {
+		return b.hostError(ch, fn, rc)
+	}
 	h := b.comms.Add(n)
 	if h == 0 {
 		return b.fail(ch, fn, errIntern, "too many communicators")
 	}
 	b.writeI32(off, int32(h))
 	return 0
+}
+
+// describe fills in what the bridge keeps about a new communicator.
+func (b *Bridge) describe(c *comm) C.int {
+	rc := C.wr_comm_info(c.host, &b.commInfo[0])
+	i := b.commInfo
+	c.size, c.rank, c.inter, c.remoteSize, c.inDeg, c.outDeg = int32(i[0]), int32(i[1]), i[2] != 0, int32(i[3]), int32(i[4]), int32(i[5])
+	return rc
 }
 
 // newCommArgs checks the communicator and the guest's output pointer.
@@ -258,4 +270,119 @@ func (b *Bridge) cString(off uint32, max int) ([]byte, bool) {
 		return nil, false
 	}
 	return window[:i], true
+}
+
+func (b *Bridge) commIdup(s []uint64) {
+	const fn = "MPI_Comm_idup"
+	ch, out, reqOff := uint32(s[0]), uint32(s[1]), uint32(s[2])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	var req C.uintptr_t
+	if rc := C.wr_comm_idup(c.host, &b.outHandle, &req); rc != 0 {
+		s[0] = ret(b.hostError(ch, fn, rc))
+		return
+	}
+	h := b.comms.Add(comm{host: b.outHandle, errh: c.errh, pending: true})
+	b.outHandle = req
+	if h == 0 {
+		s[0] = ret(b.fail(ch, fn, errIntern, "too many communicators"))
+		return
+	}
+	if rc := b.newRequest(fn, ch, 0, reqOff); rc != 0 {
+		s[0] = ret(rc)
+		return
+	}
+	r, _ := b.readI32(reqOff)
+	if b.pendingComms == nil {
+		b.pendingComms = map[uint32]uint32{}
+	}
+	b.pendingComms[uint32(r)] = h
+	b.writeI32(out, int32(h))
+	s[0] = 0
+}
+
+// completeComm finishes a communicator made by MPI_Comm_idup once its
+// request req has completed.
+func (b *Bridge) completeComm(req uint32) {
+	h, ok := b.pendingComms[req]
+	if !ok {
+		return
+	}
+	delete(b.pendingComms, req)
+	if c, ok := b.comms.Get(h); ok {
+		b.describe(c)
+		c.pending = false
+	}
+}
+
+func (b *Bridge) intercommCreate(s []uint64) {
+	const fn = "MPI_Intercomm_create"
+	lh, ph, out := uint32(s[0]), uint32(s[2]), uint32(s[5])
+	local, rc, ok := b.newCommArgs(fn, lh, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	// The peer communicator matters only at the local leader.
+	peer := C.uintptr_t(b.hostNull.comm)
+	if p, ok := b.comm(ph); ok {
+		peer = p.host
+	} else if local.rank == int32(s[1]) {
+		s[0] = ret(b.fail(lh, fn, errComm, "invalid peer communicator %#x", ph))
+		return
+	}
+	rcC := C.wr_intercomm_create(local.host, C.int(int32(s[1])), peer, C.int(int32(s[3])), C.int(int32(s[4])), &b.outHandle)
+	s[0] = ret(b.newComm(fn, lh, local, rcC, out))
+}
+
+func (b *Bridge) intercommMerge(s []uint64) {
+	const fn = "MPI_Intercomm_merge"
+	ch, out := uint32(s[0]), uint32(s[2])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !c.inter {
+		s[0] = ret(b.fail(ch, fn, errComm, "%#x is not an inter-communicator", ch))
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_intercomm_merge(c.host, C.int(int32(s[1])), &b.outHandle), out))
+}
+
+func (b *Bridge) commRemoteSize(s []uint64) {
+	const fn = "MPI_Comm_remote_size"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !c.inter {
+		s[0] = ret(b.fail(ch, fn, errComm, "%#x is not an inter-communicator", ch))
+		return
+	}
+	if !b.writeI32(uint32(s[1]), c.remoteSize) {
+		s[0] = ret(b.fail(ch, fn, errArg, "size pointer is outside guest memory"))
+		return
+	}
+	s[0] = 0
+}
+
+func (b *Bridge) commTestInter(s []uint64) {
+	const fn = "MPI_Comm_test_inter"
+	ch := uint32(s[0])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = b.flagOut(fn, uint32(s[1]), c.inter)
 }

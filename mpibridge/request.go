@@ -41,6 +41,9 @@ func (b *Bridge) settle(h uint32, host C.uintptr_t, off uint32) {
 	if host == b.hostNull.req {
 		b.reqs.Remove(h)
 		b.writeI32(off, int32(requestNull))
+		if len(b.pendingComms) > 0 {
+			b.completeComm(h)
+		}
 		return
 	}
 	if p, ok := b.reqs.Get(h); ok {

@@ -106,6 +106,10 @@ func (d *Driver) Command(user []string) (Command, error) {
 			fmt.Sprintf("-Wl,-z,stack-size=%d", stackSize),
 			fmt.Sprintf("-Wl,--max-memory=%d", maxMemory),
 			"-Wl,--stack-first", // an overflowing stack traps instead of overwriting data
+			// Function pointers are table indices, from 1 by default; the
+			// MPI ABI's predefined callbacks (MPI_COMM_DUP_FN is (fn *)1)
+			// need the low indices free.
+			"-Wl,--table-base=16",
 			"-Wl,--export=__stack_pointer",
 			"-Wl,-u,wasmrun_flush",
 		)
