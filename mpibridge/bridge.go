@@ -64,9 +64,9 @@ type Bridge struct {
 	// pendingComms maps MPI_Comm_idup requests to the communicators they
 	// complete.
 	pendingComms map[uint32]uint32
-	name      [maxObjectName + 1]byte
-	hostReqs  []C.uintptr_t
-	bsend     struct{ off, size uint32 }
+	name         [maxObjectName + 1]byte
+	hostReqs     []C.uintptr_t
+	bsend        struct{ off, size uint32 }
 
 	ticker yield.Ticker
 }
