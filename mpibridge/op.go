@@ -192,7 +192,7 @@ func (b *Bridge) applyUserOp(slot int, in, inout unsafe.Pointer, n int32, host C
 		return
 	}
 	lo, hi := t.span(int64(n))
-	pre := -min(lo, 0)   // room below the data for a negative true lower bound
+	pre := -min(lo, 0) // room below the data for a negative true lower bound
 	span := hi - min(lo, 0)
 	// Scratch: [len int32][datatype int32][in][inout], 16-byte aligned.
 	need := 16 + 2*(span+15)
@@ -270,4 +270,3 @@ func (b *Bridge) opFatal(why string, err error) {
 	C.wr_abort(b.world.host, C.int(embedder.TrapExitCode))
 	panic(exitErr(embedder.TrapExitCode))
 }
-
