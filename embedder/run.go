@@ -19,6 +19,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/experimental/table"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 	"github.com/wasmrun/wasmrun/internal/filelock"
@@ -277,9 +278,7 @@ func exitOrTrap(ctx context.Context, mod api.Module, sp0 uint64, err error, o Op
 			}
 			g.Set(sp0)
 		}
-		if flush := mod.ExportedFunction("wasmrun_flush"); flush != nil {
-			_, _ = flush.Call(ctx)
-		}
+		Flush(ctx, mod)
 	}
 	label := ""
 	for _, h := range hosts {
@@ -298,4 +297,25 @@ func exitOrTrap(ctx context.Context, mod api.Module, sp0 uint64, err error, o Op
 		}
 	}
 	return TrapExitCode, nil
+}
+
+// Flush writes out what the guest had buffered in stdio, after a trap. A
+// module built by wasmrun cc exports the address of its flush function
+// (wasmrun_flush_hook); the function is called through the table, because
+// an exported function of a command module would also run the guest's
+// atexit handlers. A module without the hook, or with a broken one, is
+// left as it is.
+func Flush(ctx context.Context, mod api.Module) {
+	defer func() { _ = recover() }() // a bad table index or type: nothing to flush
+	g := mod.ExportedGlobal("wasmrun_flush_hook")
+	if g == nil || mod.Memory() == nil {
+		return
+	}
+	idx, ok := mod.Memory().ReadUint32Le(uint32(g.Get()))
+	if !ok {
+		return
+	}
+	if f := table.LookupFunction(mod, 0, idx, nil, nil); f != nil {
+		_, _ = f.Call(ctx)
+	}
 }

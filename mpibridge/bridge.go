@@ -50,6 +50,7 @@ type Bridge struct {
 	wins        *handle.Table[window]
 	files       *handle.Table[file]
 	infos       *handle.Table[C.uintptr_t]
+	ext         extra // one-sided, I/O and info state
 	reqs        *handle.Table[C.uintptr_t]
 	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
 	ops         [predefOpCount]C.uintptr_t

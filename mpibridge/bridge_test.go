@@ -124,6 +124,7 @@ func TestBridge(t *testing.T) {
 	// Bad input, with MPI_ERRORS_RETURN on MPI_COMM_WORLD and MPI_COMM_SELF.
 	require.Zero(t, call(b, find("MPI_Comm_set_errhandler"), stack, commWorld, errorsReturn))
 	require.Zero(t, call(b, find("MPI_Comm_set_errhandler"), stack, commSelf, errorsReturn))
+	t.Run("one-sided, I/O and info", func(t *testing.T) { testRMAIO(t, b, mem) })
 	size := uint64(mem.Size())
 	for _, tc := range []struct {
 		name   string

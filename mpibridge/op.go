@@ -11,13 +11,16 @@ import (
 	"unsafe"
 
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental/table"
 	"github.com/wasmrun/wasmrun/embedder"
 )
 
 var opFunctions = []function{
-	// MPI_Op_create(user_fn, commute, op): user_fn is a guest function
-	// (a table index); the host MPI calls it back through a trampoline.
-	{"MPI_Op_create", (*Bridge).opCreate, "user_fn commute op", false},
+	// MPI_Op_create(user_fn, commute, op, call_op, scratch): user_fn is a
+	// guest function (a table index); the host MPI calls it back through a
+	// trampoline and the guest library's call_op; scratch allocates guest
+	// memory for operands.
+	{"MPI_Op_create", (*Bridge).opCreate, "user_fn commute op call_op scratch", false},
 	{"MPI_Op_free", (*Bridge).opFree, "op", false},
 	{"MPI_Op_commutative", (*Bridge).opCommutative, "op commute", false},
 }
@@ -31,10 +34,12 @@ type userOp struct {
 
 // opCallbacks is the state for calling operators back in the guest.
 type opCallbacks struct {
-	slots   [C.WR_OP_SLOTS]uint32 // guest op handle per trampoline slot, 0 if free
-	call    []api.Function        // wasmrun_call_op, one per nesting depth
-	depth   int
-	scratch struct{ off, size uint32 }
+	slots      [C.WR_OP_SLOTS]uint32 // guest op handle per trampoline slot, 0 if free
+	callIdx    uint32                // table index of the guest library's call_op
+	scratchIdx uint32                // table index of its scratch allocator
+	call       []api.Function        // call_op, one per nesting depth
+	depth      int
+	scratch    struct{ off, size uint32 }
 	// guestType maps host datatypes to the guest handle last used with a
 	// user operator, so the operator sees the handle it was called with.
 	guestType map[C.uintptr_t]uint32
@@ -89,10 +94,16 @@ func (b *Bridge) opCreate(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "op pointer %#x is outside guest memory", out))
 		return
 	}
-	if b.module == nil || b.module.ExportedFunction("wasmrun_call_op") == nil {
-		s[0] = ret(b.fail(commWorld, fn, errIntern, "the module lacks wasmrun_call_op: build it with wasmrun cc"))
+	callIdx, scratchIdx := uint32(s[3]), uint32(s[4])
+	if b.lookup(callIdx, callOpParams, nil) == nil || b.lookup(scratchIdx, scratchParams, scratchResults) == nil {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "the guest library's operator helpers are not functions of the right type: build the module with wasmrun cc"))
 		return
 	}
+	if b.lookup(guestFn, callOpParams[1:], nil) == nil {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "user_fn %d is not a function of type MPI_User_function", guestFn))
+		return
+	}
+	b.callbacks.callIdx, b.callbacks.scratchIdx = callIdx, scratchIdx
 	slot := -1
 	for i, h := range b.callbacks.slots {
 		if h == 0 {
@@ -219,7 +230,7 @@ func (b *Bridge) applyUserOp(slot int, in, inout unsafe.Pointer, n int32, host C
 	binary.LittleEndian.PutUint32(b.full[scratch+4:], th)
 
 	if b.callbacks.depth == len(b.callbacks.call) {
-		b.callbacks.call = append(b.callbacks.call, b.module.ExportedFunction("wasmrun_call_op"))
+		b.callbacks.call = append(b.callbacks.call, b.lookup(b.callbacks.callIdx, callOpParams, nil))
 	}
 	f := b.callbacks.call[b.callbacks.depth]
 	b.callbacks.depth++
@@ -234,15 +245,36 @@ func (b *Bridge) applyUserOp(slot int, in, inout unsafe.Pointer, n int32, host C
 	}
 }
 
+// Signatures of the guest library's operator helpers.
+var (
+	callOpParams   = []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}
+	scratchParams  = []api.ValueType{api.ValueTypeI32}
+	scratchResults = []api.ValueType{api.ValueTypeI32}
+)
+
+// lookup returns the guest function at table index idx if it has the given
+// signature, else nil (wazero panics on a bad index or type).
+func (b *Bridge) lookup(idx uint32, params, results []api.ValueType) (f api.Function) {
+	defer func() {
+		if recover() != nil {
+			f = nil
+		}
+	}()
+	if b.module == nil {
+		return nil
+	}
+	return table.LookupFunction(b.module, 0, idx, params, results)
+}
+
 // opScratch returns a guest buffer of at least n bytes.
 func (b *Bridge) opScratch(n uint32) (uint32, bool) {
 	sc := &b.callbacks.scratch
 	if n <= sc.size {
 		return sc.off, true
 	}
-	f := b.module.ExportedFunction("wasmrun_scratch")
+	f := b.lookup(b.callbacks.scratchIdx, scratchParams, scratchResults)
 	if f == nil {
-		b.opFatal("the module lacks wasmrun_scratch: build it with wasmrun cc", nil)
+		b.opFatal("the guest library's scratch allocator is missing", nil)
 		return 0, false
 	}
 	res, err := f.Call(b.ctx, uint64(n))
@@ -257,8 +289,8 @@ func (b *Bridge) opScratch(n uint32) (uint32, bool) {
 // opFatal ends the job from inside a user operator: a trap there (err) or
 // a state the bridge cannot handle (why).
 func (b *Bridge) opFatal(why string, err error) {
-	if f := b.module.ExportedFunction("wasmrun_flush"); f != nil && err != nil {
-		_, _ = f.Call(b.ctx)
+	if err != nil {
+		embedder.Flush(b.ctx, b.module)
 	}
 	if err != nil {
 		trap := embedder.ParseTrap(err)

@@ -111,7 +111,7 @@ func (d *Driver) Command(user []string) (Command, error) {
 			// need the low indices free.
 			"-Wl,--table-base=16",
 			"-Wl,--export=__stack_pointer",
-			"-Wl,-u,wasmrun_flush",
+			"-Wl,-u,wasmrun_flush_hook", "-Wl,--export=wasmrun_flush_hook",
 		)
 		if !debug {
 			flags = append(flags, "-Wl,--strip-debug")

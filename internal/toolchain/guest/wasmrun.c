@@ -1,9 +1,10 @@
 /* The part of wasmrun's guest library that every module gets. */
 #include <stdio.h>
 
-/* wasmrun_flush is exported from every module that wasmrun cc links. The
- * embedder calls it after a trap so that output the guest had buffered in
- * stdio reaches the terminal before the trap report. */
-__attribute__((export_name("wasmrun_flush"))) void wasmrun_flush(void) {
-    fflush(NULL);
-}
+static void flush(void) { fflush(NULL); }
+
+/* After a trap the embedder flushes the output the guest had buffered in
+ * stdio, before its report. It finds flush through this exported address
+ * (a function-table index): calling an exported function of a command
+ * module would also run the guest's atexit handlers. */
+void (*const wasmrun_flush_hook)(void) = flush;

@@ -1,0 +1,129 @@
+/* The host side of one-sided communication (calls_rma.c), MPI-IO
+ * (calls_io.c) and info objects (calls_info.c): the same plain C API as
+ * calls.h. Arguments are integers, host addresses (uintptr_t, already
+ * bounds-checked by the Go side), host handles (uintptr_t) and guest ABI
+ * values (ranks, assertion and mode bits, lock types, whence), which are
+ * translated here. Each function returns the host MPI's error code (map it
+ * with wr_abi_errclass).
+ *
+ * Like calls.c, the files build against any MPI-3.1 mpi.h (Open MPI 4.1,
+ * MPICH 4.0), so they can move into a per-family plugin unchanged. */
+#ifndef WASMRUN_CALLS_EXT_H
+#define WASMRUN_CALLS_EXT_H
+#include <stdint.h>
+
+/* ---- one-sided communication ---- */
+
+/* Call before MPI_Init: on Open MPI 4.x hosts whose configuration excludes
+ * the osc/pt2pt component (Debian does), re-enable it through
+ * OMPI_MCA_osc unless the user set that variable. Without it, MPI_Win_create
+ * fails on one-process communicators (open-mpi/ompi#10726), and wasmrun's
+ * MPI_Win_allocate, which must place the window in guest memory, is an
+ * MPI_Win_create. Does nothing on other hosts. */
+void wr_rma_preinit(void);
+
+/* MPI_Win_create over [base, base+size) with the host's error handler set
+ * to MPI_ERRORS_RETURN. layout receives 2 int64 per rank of comm (window
+ * size in bytes, displacement unit), gathered from every rank, so that the
+ * bridge checks the target range of every access before the host sees it. */
+int wr_win_create(uintptr_t base, int64_t size, int disp_unit, uintptr_t info, uintptr_t comm,
+                  int64_t *layout, uintptr_t *win);
+int wr_win_free(uintptr_t *win);
+int wr_win_get_group(uintptr_t win, uintptr_t *group);
+int wr_win_set_name(uintptr_t win, const char *name);
+int wr_win_get_name(uintptr_t win, char *out, int cap, int *len);
+
+int wr_put(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+           uintptr_t ttype, uintptr_t win);
+int wr_get(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+           uintptr_t ttype, uintptr_t win);
+int wr_accumulate(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+                  uintptr_t ttype, uintptr_t op, uintptr_t win);
+int wr_get_accumulate(uintptr_t origin, int ocount, uintptr_t otype, uintptr_t result, int rcount,
+                      uintptr_t rtype, int target, int64_t disp, int tcount, uintptr_t ttype,
+                      uintptr_t op, uintptr_t win);
+int wr_fetch_and_op(uintptr_t origin, uintptr_t result, uintptr_t type, int target, int64_t disp,
+                    uintptr_t op, uintptr_t win);
+int wr_compare_and_swap(uintptr_t origin, uintptr_t compare, uintptr_t result, uintptr_t type,
+                        int target, int64_t disp, uintptr_t win);
+/* request-based: the host request comes back through req */
+int wr_rput(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+            uintptr_t ttype, uintptr_t win, uintptr_t *req);
+int wr_rget(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+            uintptr_t ttype, uintptr_t win, uintptr_t *req);
+
+/* synchronization: abi_assert is a set of guest MPI_MODE_* bits, abi_lock
+ * MPI_LOCK_EXCLUSIVE or MPI_LOCK_SHARED (guest values) */
+enum {
+    WR_SYNC_UNLOCK_ALL, WR_SYNC_FLUSH, WR_SYNC_FLUSH_ALL, WR_SYNC_FLUSH_LOCAL,
+    WR_SYNC_FLUSH_LOCAL_ALL, WR_SYNC_SYNC, WR_SYNC_COMPLETE, WR_SYNC_WAIT, WR_SYNC_UNLOCK
+};
+int wr_win_fence(int abi_assert, uintptr_t win);
+int wr_win_lock(int abi_lock, int rank, int abi_assert, uintptr_t win);
+int wr_win_lock_all(int abi_assert, uintptr_t win);
+/* what: WR_SYNC_*; rank is used by WR_SYNC_FLUSH, _FLUSH_LOCAL, _UNLOCK */
+int wr_win_sync(int what, int rank, uintptr_t win);
+int wr_win_start(uintptr_t group, int abi_assert, uintptr_t win);
+int wr_win_post(uintptr_t group, int abi_assert, uintptr_t win);
+int wr_win_test(uintptr_t win, int *flag);
+
+/* ---- MPI-IO ---- */
+
+/* MPI_File_open of path (the bridge passes /proc/self/fd/N of a file it
+ * opened itself, never a guest string) with the guest's amode bits,
+ * translated; the new handle's error handler is MPI_ERRORS_RETURN. */
+int wr_file_open(uintptr_t comm, const char *path, int abi_amode, uintptr_t info, uintptr_t *fh);
+int wr_file_close(uintptr_t *fh);
+/* disp: a guest MPI_Offset, MPI_DISPLACEMENT_CURRENT (-1) translated */
+int wr_file_set_view(uintptr_t fh, int64_t disp, uintptr_t etype, uintptr_t filetype,
+                     const char *datarep, uintptr_t info);
+
+/* kinds of data access: or-ed */
+enum { WR_IO_WRITE = 1, WR_IO_AT = 2, WR_IO_ALL = 4 };
+/* MPI_File_{read,write}[_at][_all]: offset is used with WR_IO_AT; status
+ * is a guest status or NULL */
+int wr_file_io(int kind, uintptr_t fh, int64_t offset, uintptr_t buf, int count, uintptr_t type,
+               int32_t *status);
+/* MPI_File_i{read,write}[_at][_all] */
+int wr_file_iio(int kind, uintptr_t fh, int64_t offset, uintptr_t buf, int count, uintptr_t type,
+                uintptr_t *req);
+
+int wr_file_get_size(uintptr_t fh, int64_t *size);
+int wr_file_set_size(uintptr_t fh, int64_t size);
+int wr_file_preallocate(uintptr_t fh, int64_t size);
+int wr_file_sync(uintptr_t fh);
+/* abi_whence: guest MPI_SEEK_SET, MPI_SEEK_CUR or MPI_SEEK_END */
+int wr_file_seek(uintptr_t fh, int64_t offset, int abi_whence);
+int wr_file_get_position(uintptr_t fh, int64_t *offset);
+int wr_file_get_byte_offset(uintptr_t fh, int64_t offset, int64_t *disp);
+int wr_file_get_group(uintptr_t fh, uintptr_t *group);
+int wr_file_set_atomicity(uintptr_t fh, int flag);
+int wr_file_get_atomicity(uintptr_t fh, int *flag);
+
+/* Collective agreement for MPI_File_open: MPI_Bcast of *v from rank 0 and
+ * MPI_Allreduce(MPI_MAX) of *v over comm. */
+int wr_comm_bcast_int(uintptr_t comm, int *v);
+int wr_comm_max_int(uintptr_t comm, int *v);
+
+/* ---- info objects ---- */
+
+uintptr_t wr_info_host_null(void);
+/* A copy of the host's MPI_INFO_ENV without the keys that describe the
+ * host rather than the job (command, argv, wdir, file). */
+int wr_info_env(uintptr_t *out);
+int wr_info_create(uintptr_t *out);
+int wr_info_dup(uintptr_t info, uintptr_t *out);
+int wr_info_free(uintptr_t *info);
+int wr_info_set(uintptr_t info, const char *key, const char *value);
+int wr_info_delete(uintptr_t info, const char *key);
+/* MPI_Info_get: writes at most valuelen characters and a NUL to value */
+int wr_info_get(uintptr_t info, const char *key, int valuelen, char *value, int *flag);
+int wr_info_get_valuelen(uintptr_t info, const char *key, int *valuelen, int *flag);
+/* MPI_Info_get_string (MPI-4.0), also over MPI-3.1 hosts: *buflen in is
+ * the size of value, out the value's length + 1 */
+int wr_info_get_string(uintptr_t info, const char *key, int *buflen, char *value, int *flag);
+int wr_info_get_nkeys(uintptr_t info, int *nkeys);
+/* writes at most cap bytes, NUL included */
+int wr_info_get_nthkey(uintptr_t info, int n, char *key, int cap);
+
+#endif
