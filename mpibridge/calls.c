@@ -430,6 +430,12 @@ int wr_cancel(uintptr_t req) {
 int wr_barrier(uintptr_t comm) { return MPI_Barrier(COMM(comm)); }
 
 int wr_bcast(uintptr_t buf, int count, uintptr_t type, int root, uintptr_t comm) {
+    /* The bridge passes no buffer (0) where the buffer is not significant:
+     * in the root group of an intercommunicator, ranks other than the root
+     * (root = MPI_PROC_NULL). MPICH 4.0 still refuses a NULL buffer there
+     * with MPI_ERR_BUFFER, so give it a valid address it will not touch. */
+    static char unused;
+    if (buf == 0) buf = (uintptr_t)&unused;
     return MPI_Bcast(RBUF(buf), count, TYPE(type), rank_in(root), COMM(comm));
 }
 

@@ -167,7 +167,9 @@ func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 		s[0] = ret(rc)
 		return
 	}
-	a, t := C.uintptr_t(0), b.hostType(uint32(s[2]))
+	// The buffer of a process that takes no part is never touched, but
+	// MPICH refuses a NULL one: hand it the (valid) base of guest memory.
+	a, t := C.uintptr_t(b.base), b.hostType(uint32(s[2]))
 	if !c.inter || root != procNull {
 		if a, t, rc, ok = b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2])); !ok {
 			s[0] = ret(rc)

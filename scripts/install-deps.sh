@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what wasmrun needs to build and test on Debian 12, and nothing
-# else: the wasm toolchain (clang-19, wasi-libc, libc++ for wasm32), the host
-# MPI library and pkg-config. Safe to run again: it installs only what is
-# missing. As root it runs apt-get; otherwise it prints the sudo command.
+# else: the wasm toolchain (clang-19, wasi-libc, libc++ for wasm32), the two
+# host MPI families wasmrun is built and tested against (Open MPI, the
+# default, and MPICH) and pkg-config. Safe to run again: it installs only
+# what is missing. As root it runs apt-get; otherwise it prints the sudo
+# command.
 set -euo pipefail
 
 packages=(
   clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
-  libopenmpi-dev openmpi-bin
+  libopenmpi-dev openmpi-bin libmpich-dev mpich
   wabt binaryen pkg-config make gcc g++
 )
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -17,9 +18,31 @@ import (
 )
 
 var (
-	wasmrun string // the binary under test
+	wasmrun string // the binary under test, built against Open MPI
 	work    string // scratch for builds shared by all tests
 )
+
+// host is one host MPI family that the MPI integration tests run over. The
+// .wasm files are built once (build kind "wasm") and run over every host;
+// each host has its own wasmrun binary, launcher and native compiler.
+type host struct {
+	name    string   // "openmpi", "mpich": the subtest name
+	library string   // what the host's MPI_Get_library_version starts with
+	mpirun  []string // the launcher and its flags, before -np N
+	mpicc   string   // the native compiler, also the build kind
+	wasmrun string   // wasmrun built against this host MPI
+	env     []string // extra environment for the runs
+	err     error    // why this host cannot be tested (its wasmrun failed to build)
+}
+
+// hosts are the MPI families under test. Each family's tools are named
+// explicitly: with both installed, Debian's alternatives decide what plain
+// mpicc and mpirun mean. Open MPI's root and oversubscription settings are
+// in TestMain's environment; MPICH's hydra launcher needs neither.
+var hosts = []*host{
+	{name: "openmpi", library: "Open MPI", mpirun: []string{"mpirun.openmpi", "--oversubscribe"}, mpicc: "mpicc.openmpi"},
+	{name: "mpich", library: "MPICH", mpirun: []string{"mpirun.mpich"}, mpicc: "mpicc.mpich"},
+}
 
 func TestMain(m *testing.M) {
 	os.Exit(testMain(m))
@@ -42,16 +65,61 @@ func testMain(m *testing.M) int {
 	} {
 		os.Setenv(k, v)
 	}
+	// The binaries come from the Makefile (WASMRUN_BIN, WASMRUN_MPICH_BIN),
+	// or are built here. Without MPICH, the MPICH subtests fail and say so;
+	// WASMRUN_HOSTS=openmpi leaves them out explicitly (they skip, saying so).
 	wasmrun = os.Getenv("WASMRUN_BIN")
 	if wasmrun == "" {
 		wasmrun = filepath.Join(work, "wasmrun")
-		out, err := exec.Command("go", "build", "-o", wasmrun, "../cmd/wasmrun").CombinedOutput()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "build wasmrun: %v\n%s", err, out)
+		if err := goBuild(wasmrun); err != nil {
+			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
 	}
-	return m.Run()
+	hosts[0].wasmrun = wasmrun
+	if hosts[1].wasmrun = os.Getenv("WASMRUN_MPICH_BIN"); hosts[1].wasmrun == "" {
+		hosts[1].wasmrun = filepath.Join(work, "wasmrun-mpich")
+		hosts[1].err = goBuild(hosts[1].wasmrun, "-tags", "mpich")
+	}
+	code := m.Run()
+	reportHostBugs()
+	return code
+}
+
+func goBuild(out string, flags ...string) error {
+	args := append(append([]string{"build"}, flags...), "-o", out, "../cmd/wasmrun")
+	if msg, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+		return fmt.Errorf("go %s: %v (is the host MPI installed? scripts/install-deps.sh)\n%s", strings.Join(args, " "), err, msg)
+	}
+	return nil
+}
+
+// forHosts runs f as one subtest per host MPI family.
+func forHosts(t *testing.T, f func(t *testing.T, h *host)) {
+	t.Helper()
+	only := os.Getenv("WASMRUN_HOSTS") // e.g. "openmpi"; empty: all
+	for _, h := range hosts {
+		t.Run(h.name, func(t *testing.T) {
+			if only != "" && !slices.Contains(strings.Split(only, ","), h.name) {
+				t.Skipf("WASMRUN_HOSTS=%s leaves out %s", only, h.name)
+			}
+			require.NoError(t, h.err, "cannot test over %s", h.name)
+			f(t, h)
+		})
+	}
+}
+
+// run runs args under this host's launcher with np ranks.
+func (h *host) run(t *testing.T, np int, args ...string) result {
+	t.Helper()
+	argv := append(append(slices.Clone(h.mpirun[1:]), "-np", fmt.Sprint(np)), args...)
+	return run(t, h.env, h.mpirun[0], argv...)
+}
+
+// wr runs this host's wasmrun without a launcher (a one-rank world).
+func (h *host) wr(t *testing.T, args ...string) result {
+	t.Helper()
+	return run(t, h.env, h.wasmrun, args...)
 }
 
 // result is what a command did.
@@ -92,7 +160,7 @@ func wr(t *testing.T, args ...string) result {
 // mpirun runs args under Open MPI's mpirun with np ranks.
 func mpirun(t *testing.T, np int, args ...string) result {
 	t.Helper()
-	return run(t, nil, "mpirun", append([]string{"--oversubscribe", "-np", fmt.Sprint(np)}, args...)...)
+	return hosts[0].run(t, np, args...)
 }
 
 var (
@@ -101,11 +169,16 @@ var (
 )
 
 // build compiles src once per test binary, with "wasm" (wasmrun cc or
-// c++), "native" (cc/c++) or "mpicc", and returns the output path.
+// c++; one build serves every host MPI), "native" (cc/c++), or a host's
+// native MPI compiler: "mpicc.openmpi" (also "mpicc") or "mpicc.mpich";
+// it returns the output path.
 func build(t *testing.T, kind, src string, flags ...string) string {
 	t.Helper()
 	buildMu.Lock()
 	defer buildMu.Unlock()
+	if kind == "mpicc" {
+		kind = hosts[0].mpicc
+	}
 	key := kind + "|" + src + "|" + strings.Join(flags, " ")
 	if out, ok := built[key]; ok {
 		return out
@@ -119,8 +192,8 @@ func build(t *testing.T, kind, src string, flags ...string) string {
 		cmd = []string{wasmrun, "c++"}
 	case kind == "wasm":
 		cmd = []string{wasmrun, "cc"}
-	case kind == "mpicc":
-		cmd = []string{"mpicc"}
+	case strings.HasPrefix(kind, "mpicc."):
+		cmd = []string{kind}
 	case cxx:
 		cmd = []string{"c++", "-fno-exceptions"}
 	default:

@@ -108,7 +108,13 @@ func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
 			continue
 		}
 		obj := filepath.Join(tmp, "lib", strings.ReplaceAll(strings.TrimSuffix(n, path.Ext(n)), "/", "_")+".o")
-		args := append(d.baseFlags(filepath.Join(tmp, "include"), ""), "-O2", "-Wall", "-c", filepath.Join(tmp, "src", n), "-o", obj)
+		// The guest library is C whichever driver builds it (clang++
+		// would read a .c file as C++).
+		lang := "c"
+		if strings.HasSuffix(n, ".cc") {
+			lang = "c++"
+		}
+		args := append(d.baseFlags(filepath.Join(tmp, "include"), ""), "-O2", "-Wall", "-x", lang, "-c", filepath.Join(tmp, "src", n), "-o", obj)
 		cmd := exec.Command(d.Clang, args...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("build guest library %s: %w\n%s", n, err, out)
