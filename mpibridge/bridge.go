@@ -50,7 +50,10 @@ type Bridge struct {
 	wins        *handle.Table[window]
 	files       *handle.Table[file]
 	infos       *handle.Table[C.uintptr_t]
-	ext         extra // one-sided, I/O and info state
+	msgs        *handle.Table[C.uintptr_t]
+	errhs       *handle.Table[userErrh]
+	userCodes   []userCode // added with MPI_Add_error_class/_code
+	ext         extra      // one-sided, I/O and info state
 	reqs        *handle.Table[C.uintptr_t]
 	types       [predefTypeCount]dtype // predefined, by handle - datatypeFirst
 	ops         [predefOpCount]C.uintptr_t
@@ -65,9 +68,18 @@ type Bridge struct {
 	// pendingComms maps MPI_Comm_idup requests to the communicators they
 	// complete.
 	pendingComms map[uint32]uint32
-	name         [maxObjectName + 1]byte
-	hostReqs     []C.uintptr_t
-	bsend        struct{ off, size uint32 }
+	// keep holds host copies of arguments that a nonblocking call reads
+	// until its request (the key) completes.
+	keep map[uint32]C.uintptr_t
+	// Persistent collectives by guest request, and the state of the one
+	// being started: newRequest hands its host request to startPcoll.
+	pcolls   map[uint32]*pcoll
+	capture  bool
+	captured C.uintptr_t
+	lastReq  uint32 // guest handle of the newest request
+	name     [maxObjectName + 1]byte
+	hostReqs []C.uintptr_t
+	bsend    struct{ off, size uint32 }
 
 	ticker yield.Ticker
 }
@@ -106,6 +118,8 @@ type dtype struct {
 	derived      bool
 	committed    bool
 	env          envelope // how a derived type was built (MPI_Type_get_contents)
+	userName     string   // set with MPI_Type_set_name
+	named        bool
 }
 
 // New returns a bridge that reports fatal MPI errors on stderr and opens
@@ -122,6 +136,8 @@ func New(stderr io.Writer, mounts Mounts) *Bridge {
 		wins:   handle.New[window](handle.Win),
 		files:  handle.New[file](handle.File),
 		infos:  handle.New[C.uintptr_t](handle.Info),
+		msgs:   handle.New[C.uintptr_t](handle.Message),
+		errhs:  handle.New[userErrh](handle.Errhandler),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
 }
@@ -214,4 +230,4 @@ func (f function) signature() ([]api.ValueType, []string) {
 }
 
 // chapters are the function tables, one per file.
-var chapters = [][]function{envFunctions, pt2ptFunctions, persistentFunctions, collFunctions, topoFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, rmaFunctions, ioFunctions, infoFunctions}
+var chapters = [][]function{envFunctions, pt2ptFunctions, messageFunctions, persistentFunctions, collFunctions, pcollFunctions, topoFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, errhFunctions, rmaFunctions, ioFunctions, infoFunctions}

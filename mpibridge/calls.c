@@ -628,3 +628,87 @@ int wr_type_size(uintptr_t type, int64_t *size) {
     *size = (int64_t)n;
     return rc;
 }
+
+/* ---- matched probes, request status (MPI-3) ---- */
+
+uintptr_t wr_message_null(void) { return (uintptr_t)MPI_MESSAGE_NULL; }
+uintptr_t wr_message_no_proc(void) { return (uintptr_t)MPI_MESSAGE_NO_PROC; }
+
+int wr_mprobe(int src, int tag, uintptr_t comm, uintptr_t *msg, int32_t *status) {
+    MPI_Status s;
+    MPI_Message m = MPI_MESSAGE_NULL;
+    status_init(&s);
+    int rc = MPI_Mprobe(rank_in(src), tag_in(tag), COMM(comm), &m, &s);
+    *msg = (uintptr_t)m;
+    status_out(&s, status);
+    return rc;
+}
+
+int wr_improbe(int src, int tag, uintptr_t comm, int *flag, uintptr_t *msg, int32_t *status) {
+    MPI_Status s;
+    MPI_Message m = MPI_MESSAGE_NULL;
+    status_init(&s);
+    int rc = MPI_Improbe(rank_in(src), tag_in(tag), COMM(comm), flag, &m, &s);
+    *msg = (uintptr_t)m;
+    if (*flag) status_out(&s, status);
+    return rc;
+}
+
+int wr_mrecv(uintptr_t buf, int count, uintptr_t type, uintptr_t *msg, int32_t *status) {
+    MPI_Status s;
+    MPI_Message m = (MPI_Message)(*msg);
+    status_init(&s);
+    int rc = MPI_Mrecv(RBUF(buf), count, TYPE(type), &m, &s);
+    *msg = (uintptr_t)m;
+    status_out(&s, status);
+    return rc;
+}
+
+int wr_imrecv(uintptr_t buf, int count, uintptr_t type, uintptr_t *msg, uintptr_t *req) {
+    MPI_Message m = (MPI_Message)(*msg);
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_Imrecv(RBUF(buf), count, TYPE(type), &m, &r);
+    *msg = (uintptr_t)m;
+    *req = (uintptr_t)r;
+    return rc;
+}
+
+int wr_request_get_status(uintptr_t req, int *flag, int32_t *status) {
+    MPI_Status s;
+    status_init(&s);
+    int rc = MPI_Request_get_status((MPI_Request)req, flag, &s);
+    if (*flag) status_out(&s, status);
+    return rc;
+}
+
+/* ---- communicators and groups (part 3) ---- */
+
+int wr_group_range_excl(uintptr_t grp, int n, int (*ranges)[3], uintptr_t *out) {
+    MPI_Group g = MPI_GROUP_NULL;
+    int rc = MPI_Group_range_excl(GROUP(grp), n, ranges, &g);
+    *out = (uintptr_t)g;
+    return rc;
+}
+
+int wr_comm_create_group(uintptr_t comm, uintptr_t group, int tag, uintptr_t *out) {
+    MPI_Comm c = MPI_COMM_NULL;
+    int rc = MPI_Comm_create_group(COMM(comm), GROUP(group), tag, &c);
+    *out = (uintptr_t)c;
+    return rc;
+}
+
+int wr_comm_dup_with_info(uintptr_t comm, uintptr_t info, uintptr_t *out) {
+    MPI_Comm c = MPI_COMM_NULL;
+    int rc = MPI_Comm_dup_with_info(COMM(comm), (MPI_Info)info, &c);
+    *out = (uintptr_t)c;
+    return rc;
+}
+
+int wr_comm_set_info(uintptr_t comm, uintptr_t info) { return MPI_Comm_set_info(COMM(comm), (MPI_Info)info); }
+
+int wr_comm_get_info(uintptr_t comm, uintptr_t *out) {
+    MPI_Info i = MPI_INFO_NULL;
+    int rc = MPI_Comm_get_info(COMM(comm), &i);
+    *out = (uintptr_t)i;
+    return rc;
+}

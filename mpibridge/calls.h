@@ -197,4 +197,36 @@ int wr_comm_info(uintptr_t comm, int *info);
 int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req);
 int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out);
 int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out);
+
+/* matched probes and request status (calls.c) */
+uintptr_t wr_message_null(void);
+uintptr_t wr_message_no_proc(void);
+int wr_mprobe(int src, int tag, uintptr_t comm, uintptr_t *msg, int32_t *status);
+int wr_improbe(int src, int tag, uintptr_t comm, int *flag, uintptr_t *msg, int32_t *status);
+int wr_mrecv(uintptr_t buf, int count, uintptr_t type, uintptr_t *msg, int32_t *status);
+int wr_imrecv(uintptr_t buf, int count, uintptr_t type, uintptr_t *msg, uintptr_t *req);
+int wr_request_get_status(uintptr_t req, int *flag, int32_t *status);
+int wr_group_range_excl(uintptr_t grp, int n, int (*ranges)[3], uintptr_t *out);
+int wr_comm_create_group(uintptr_t comm, uintptr_t group, int tag, uintptr_t *out);
+int wr_comm_dup_with_info(uintptr_t comm, uintptr_t info, uintptr_t *out);
+int wr_comm_set_info(uintptr_t comm, uintptr_t info);
+int wr_comm_get_info(uintptr_t comm, uintptr_t *out);
+int wr_ialltoallw(uintptr_t sbuf, const int *scounts, const int *sdispls, const uintptr_t *stypes,
+                  uintptr_t rbuf, const int *rcounts, const int *rdispls, const uintptr_t *rtypes, int n, uintptr_t comm,
+                  uintptr_t *req, uintptr_t *keep);
+void wr_free(uintptr_t p);
+/* req NULL: blocking */
+int wr_neighbor_allgatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts,
+                           const int *displs, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_neighbor_alltoallv(uintptr_t sbuf, const int *scounts, const int *sdispls, uintptr_t stype, uintptr_t rbuf,
+                          const int *rcounts, const int *rdispls, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_neighbor_alltoallw(uintptr_t sbuf, const int *scounts, const int32_t *gsdispls, const uintptr_t *stypes, int outdeg,
+                          uintptr_t rbuf, const int *rcounts, const int32_t *grdispls, const uintptr_t *rtypes, int indeg,
+                          uintptr_t comm, uintptr_t *req, uintptr_t *keep);
+int wr_ineighbor_allgather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_ineighbor_alltoall(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req);
+int wr_dist_graph_create(uintptr_t comm, int n, const int *sources, const int *degrees, const int *dests, int w_kind,
+                         const int *weights, uintptr_t info, int reorder, uintptr_t *out);
+int wr_cart_map(uintptr_t comm, int ndims, const int *dims, const int *periods, int *newrank);
+int wr_graph_map(uintptr_t comm, int nnodes, const int *index, const int *edges, int *newrank);
 #endif

@@ -137,3 +137,77 @@ int wr_start(uintptr_t *req) {
     *req = (uintptr_t)r;
     return rc;
 }
+
+/* Nonblocking collectives may read their datatype and displacement
+ * arrays until they complete, so the host copies made here live in one
+ * block that *keep hands back to the bridge, which frees it (wr_free) once
+ * the request completes. */
+int wr_ialltoallw(uintptr_t sbuf, const int *scounts, const int *sdispls, const uintptr_t *stypes,
+                  uintptr_t rbuf, const int *rcounts, const int *rdispls, const uintptr_t *rtypes, int n, uintptr_t comm,
+                  uintptr_t *req, uintptr_t *keep) {
+    MPI_Datatype *st = malloc((size_t)(n > 0 ? 2 * n : 1) * sizeof *st), *rt = st + n;
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_ERR_NO_MEM;
+    if (st != NULL) {
+        for (int i = 0; i < n; i++) {
+            st[i] = stypes ? TYPE(stypes[i]) : MPI_DATATYPE_NULL;
+            rt[i] = TYPE(rtypes[i]);
+        }
+        rc = MPI_Ialltoallw(SBUF(sbuf), scounts, sdispls, st, RBUF(rbuf), rcounts, rdispls, rt, COMM(comm), &r);
+    }
+    *req = (uintptr_t)r;
+    *keep = (uintptr_t)st;
+    return rc;
+}
+
+void wr_free(uintptr_t p) { free((void *)p); }
+
+/* Neighbourhood collectives with counts and displacements, blocking (req
+ * NULL) or not. */
+int wr_neighbor_allgatherv(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, const int *rcounts,
+                           const int *displs, uintptr_t rtype, uintptr_t comm, uintptr_t *req) {
+    if (req == NULL)
+        return MPI_Neighbor_allgatherv(RBUF(sbuf), scount, TYPE(stype), RBUF(rbuf), rcounts, displs, TYPE(rtype), COMM(comm));
+    REQ_OUT(MPI_Ineighbor_allgatherv(RBUF(sbuf), scount, TYPE(stype), RBUF(rbuf), rcounts, displs, TYPE(rtype), COMM(comm), &r));
+}
+
+int wr_neighbor_alltoallv(uintptr_t sbuf, const int *scounts, const int *sdispls, uintptr_t stype, uintptr_t rbuf,
+                          const int *rcounts, const int *rdispls, uintptr_t rtype, uintptr_t comm, uintptr_t *req) {
+    if (req == NULL)
+        return MPI_Neighbor_alltoallv(RBUF(sbuf), scounts, sdispls, TYPE(stype), RBUF(rbuf), rcounts, rdispls, TYPE(rtype), COMM(comm));
+    REQ_OUT(MPI_Ineighbor_alltoallv(RBUF(sbuf), scounts, sdispls, TYPE(stype), RBUF(rbuf), rcounts, rdispls, TYPE(rtype), COMM(comm), &r));
+}
+
+int wr_neighbor_alltoallw(uintptr_t sbuf, const int *scounts, const int32_t *gsdispls, const uintptr_t *stypes, int outdeg,
+                          uintptr_t rbuf, const int *rcounts, const int32_t *grdispls, const uintptr_t *rtypes, int indeg,
+                          uintptr_t comm, uintptr_t *req, uintptr_t *keep) {
+    size_t n = (size_t)outdeg + (size_t)indeg;
+    char *block = malloc(n * (sizeof(MPI_Datatype) + sizeof(MPI_Aint)) + 1);
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_ERR_NO_MEM;
+    if (block != NULL) {
+        MPI_Aint *sd = (MPI_Aint *)block, *rd = sd + outdeg;
+        MPI_Datatype *st = (MPI_Datatype *)(rd + indeg), *rt = st + outdeg;
+        for (int i = 0; i < outdeg; i++) { st[i] = TYPE(stypes[i]); sd[i] = gsdispls[i]; }
+        for (int i = 0; i < indeg; i++) { rt[i] = TYPE(rtypes[i]); rd[i] = grdispls[i]; }
+        if (req == NULL)
+            rc = MPI_Neighbor_alltoallw(RBUF(sbuf), scounts, sd, st, RBUF(rbuf), rcounts, rd, rt, COMM(comm));
+        else
+            rc = MPI_Ineighbor_alltoallw(RBUF(sbuf), scounts, sd, st, RBUF(rbuf), rcounts, rd, rt, COMM(comm), &r);
+    }
+    if (req == NULL) {
+        free(block);
+    } else {
+        *req = (uintptr_t)r;
+        *keep = (uintptr_t)block;
+    }
+    return rc;
+}
+
+int wr_ineighbor_allgather(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req) {
+    REQ_OUT(MPI_Ineighbor_allgather(RBUF(sbuf), scount, TYPE(stype), RBUF(rbuf), rcount, TYPE(rtype), COMM(comm), &r));
+}
+
+int wr_ineighbor_alltoall(uintptr_t sbuf, int scount, uintptr_t stype, uintptr_t rbuf, int rcount, uintptr_t rtype, uintptr_t comm, uintptr_t *req) {
+    REQ_OUT(MPI_Ineighbor_alltoall(RBUF(sbuf), scount, TYPE(stype), RBUF(rbuf), rcount, TYPE(rtype), COMM(comm), &r));
+}

@@ -142,3 +142,20 @@ int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int r
 }
 
 int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out) { COMM_OUT(MPI_Intercomm_merge(COMM(inter), high, &c)); }
+
+int wr_dist_graph_create(uintptr_t comm, int n, const int *sources, const int *degrees, const int *dests, int w_kind,
+                         const int *weights, uintptr_t info, int reorder, uintptr_t *out) {
+    COMM_OUT(MPI_Dist_graph_create(COMM(comm), n, sources, degrees, dests, weights_in(w_kind, weights), (MPI_Info)(info), reorder, &c));
+}
+
+int wr_cart_map(uintptr_t comm, int ndims, const int *dims, const int *periods, int *newrank) {
+    int rc = MPI_Cart_map(COMM(comm), ndims, dims, periods, newrank);
+    *newrank = rank_out(*newrank);
+    return rc;
+}
+
+int wr_graph_map(uintptr_t comm, int nnodes, const int *index, const int *edges, int *newrank) {
+    int rc = MPI_Graph_map(COMM(comm), nnodes, index, edges, newrank);
+    *newrank = rank_out(*newrank);
+    return rc;
+}

@@ -25,7 +25,8 @@ var collFunctions = []function{
 	{"MPI_Alltoallv", func(b *Bridge, s []uint64) { b.alltoallv(s, "MPI_Alltoallv", false) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm", false},
 	{"MPI_Ialltoallv", func(b *Bridge, s []uint64) { b.alltoallv(s, "MPI_Ialltoallv", true) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm request", false},
 	// MPI_Alltoallw(sendbuf, sendcounts, sdispls (bytes), sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm).
-	{"MPI_Alltoallw", (*Bridge).alltoallw, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm", false},
+	{"MPI_Alltoallw", func(b *Bridge, s []uint64) { b.alltoallw(s, "MPI_Alltoallw", false) }, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm", false},
+	{"MPI_Ialltoallw", func(b *Bridge, s []uint64) { b.alltoallw(s, "MPI_Ialltoallw", true) }, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm request", false},
 	{"MPI_Reduce", func(b *Bridge, s []uint64) { b.reduce(s, "MPI_Reduce", false) }, "sendbuf recvbuf count datatype op root comm", false},
 	{"MPI_Ireduce", func(b *Bridge, s []uint64) { b.reduce(s, "MPI_Ireduce", true) }, "sendbuf recvbuf count datatype op root comm request", false},
 	{"MPI_Allreduce", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Allreduce", allreduce, false) }, "sendbuf recvbuf count datatype op comm", false},
@@ -720,9 +721,13 @@ func (b *Bridge) wblocks(fn string, ch, off, countsOff, displsOff, typesOff uint
 	return (*C.int)(p), (*C.int)(q), 0, true
 }
 
-func (b *Bridge) alltoallw(s []uint64) {
-	const fn = "MPI_Alltoallw"
+func (b *Bridge) alltoallw(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
@@ -749,6 +754,13 @@ func (b *Bridge) alltoallw(s []uint64) {
 	if stypes != nil {
 		sp = &stypes[0]
 	}
+	if nb {
+		var keep C.uintptr_t
+		rcC := C.wr_ialltoallw(sa, scs, sds, sp, ra, rcs, rds, &rtypes[0], C.int(c.peers()), c.host, &b.outHandle, &keep)
+		s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
+		b.keepUntilDone(reqOff, keep)
+		return
+	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_alltoallw(sa, scs, sds, sp, ra, rcs, rds, &rtypes[0], C.int(c.peers()), c.host)))
 }
 
@@ -772,4 +784,21 @@ func (b *Bridge) hostType(h uint32) C.uintptr_t {
 		return t.host
 	}
 	return 0
+}
+
+// keepUntilDone ties host memory (C-allocated argument copies that a
+// nonblocking call reads until it completes) to the guest request whose
+// handle is at reqOff; settle frees it when the request completes.
+func (b *Bridge) keepUntilDone(reqOff uint32, keep C.uintptr_t) {
+	if keep == 0 {
+		return
+	}
+	if b.lastReq == 0 {
+		C.wr_free(keep)
+		return
+	}
+	if b.keep == nil {
+		b.keep = map[uint32]C.uintptr_t{}
+	}
+	b.keep[b.lastReq] = keep
 }

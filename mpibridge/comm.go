@@ -10,6 +10,11 @@ var commFunctions = []function{
 	{"MPI_Comm_idup", (*Bridge).commIdup, "comm newcomm request", false},
 	{"MPI_Intercomm_create", (*Bridge).intercommCreate, "local_comm local_leader peer_comm remote_leader tag newintercomm", false},
 	{"MPI_Intercomm_merge", (*Bridge).intercommMerge, "intercomm high newintracomm", false},
+	// MPI_Comm_create_group(comm, group, tag, newcomm): collective over group only.
+	{"MPI_Comm_create_group", (*Bridge).commCreateGroup, "comm group tag newcomm", false},
+	{"MPI_Comm_dup_with_info", (*Bridge).commDupWithInfo, "comm info newcomm", false},
+	{"MPI_Comm_set_info", (*Bridge).commSetInfo, "comm info", false},
+	{"MPI_Comm_get_info", (*Bridge).commGetInfo, "comm info_used", false},
 	{"MPI_Comm_remote_size", (*Bridge).commRemoteSize, "comm size", false},
 	{"MPI_Comm_test_inter", (*Bridge).commTestInter, "comm flag", false},
 	{"MPI_Comm_size", func(b *Bridge, s []uint64) { b.commInt(s, "MPI_Comm_size", false) }, "comm size", false},
@@ -385,4 +390,72 @@ func (b *Bridge) commTestInter(s []uint64) {
 		return
 	}
 	s[0] = b.flagOut(fn, uint32(s[1]), c.inter)
+}
+
+func (b *Bridge) commCreateGroup(s []uint64) {
+	const fn = "MPI_Comm_create_group"
+	ch, gh, out := uint32(s[0]), uint32(s[1]), uint32(s[3])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	g, ok := b.group(gh)
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errGroup, "invalid group %#x", gh))
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_comm_create_group(c.host, g, C.int(int32(s[2])), &b.outHandle), out))
+}
+
+func (b *Bridge) commDupWithInfo(s []uint64) {
+	const fn = "MPI_Comm_dup_with_info"
+	ch, ih, out := uint32(s[0]), uint32(s[1]), uint32(s[2])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	info, ok := b.info(ih)
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
+		return
+	}
+	s[0] = ret(b.newComm(fn, ch, c, C.wr_comm_dup_with_info(c.host, info, &b.outHandle), out))
+}
+
+func (b *Bridge) commSetInfo(s []uint64) {
+	const fn = "MPI_Comm_set_info"
+	ch, ih := uint32(s[0]), uint32(s[1])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	info, ok := b.info(ih)
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_comm_set_info(c.host, info)))
+}
+
+func (b *Bridge) commGetInfo(s []uint64) {
+	const fn = "MPI_Comm_get_info"
+	ch, out := uint32(s[0]), uint32(s[1])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(out, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "info pointer %#x is outside guest memory", out))
+		return
+	}
+	rcC := C.wr_comm_get_info(c.host, &b.outHandle)
+	if rcC != 0 {
+		s[0] = ret(b.hostError(ch, fn, rcC))
+		return
+	}
+	s[0] = ret(b.newInfo(fn, 0, out))
 }

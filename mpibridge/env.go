@@ -229,6 +229,9 @@ func (b *Bridge) errorString(s []uint64) {
 		return
 	}
 	text, ok := errorText(code)
+	if u, added := b.addedCode(code); added {
+		text, ok = u.text, true
+	}
 	if !ok {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "unknown error code %d", code))
 		return
@@ -241,12 +244,12 @@ func (b *Bridge) errorString(s []uint64) {
 
 func (b *Bridge) errorClass(s []uint64) {
 	code := int32(s[0])
-	if _, ok := errorText(code); !ok {
+	class, ok := b.classOf(code)
+	if !ok {
 		s[0] = ret(b.fail(commWorld, "MPI_Error_class", errArg, "unknown error code %d", code))
 		return
 	}
-	// wasmrun's error codes are the classes themselves.
-	if !b.writeI32(uint32(s[1]), code) {
+	if !b.writeI32(uint32(s[1]), class) {
 		s[0] = ret(b.fail(commWorld, "MPI_Error_class", errArg, "errorclass pointer is outside guest memory"))
 		return
 	}
@@ -261,8 +264,8 @@ func (b *Bridge) commSetErrhandler(s []uint64) {
 		s[0] = ret(b.fail(h, fn, errComm, "invalid communicator %#x", h))
 		return
 	}
-	if e != errorsAreFatal && e != errorsReturn && e != errorsAbort {
-		s[0] = ret(b.fail(h, fn, errArg, "invalid or unsupported error handler %#x (wasmrun supports MPI_ERRORS_ARE_FATAL, MPI_ERRORS_ABORT and MPI_ERRORS_RETURN)", e))
+	if _, user := b.errhs.Get(e); !user && e != errorsAreFatal && e != errorsReturn && e != errorsAbort {
+		s[0] = ret(b.fail(h, fn, errArg, "invalid error handler %#x", e))
 		return
 	}
 	if e == errorsAbort {
@@ -296,10 +299,12 @@ func (b *Bridge) errhandlerFree(s []uint64) {
 		s[0] = ret(b.fail(commWorld, "MPI_Errhandler_free", errArg, "errhandler pointer is outside guest memory"))
 		return
 	}
-	if u := uint32(e); u != errorsAreFatal && u != errorsReturn && u != errorsAbort {
-		s[0] = ret(b.fail(commWorld, "MPI_Errhandler_free", errArg, "invalid error handler %#x", u))
+	if _, user := b.errhs.Get(uint32(e)); !user && uint32(e) != errorsAreFatal && uint32(e) != errorsReturn && uint32(e) != errorsAbort {
+		s[0] = ret(b.fail(commWorld, "MPI_Errhandler_free", errArg, "invalid error handler %#x", uint32(e)))
 		return
 	}
+	// A user handler stays valid while communicators use it (MPI keeps it
+	// until the last one goes): the guest's handle is nulled, the entry kept.
 	b.writeI32(off, int32(errhandlerNull))
 	s[0] = 0
 }

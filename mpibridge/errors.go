@@ -23,11 +23,19 @@ func (b *Bridge) fail(c uint32, fn string, class int32, format string, args ...a
 	if errh == errorsReturn {
 		return class
 	}
+	if u, ok := b.errhs.Get(errh); ok {
+		b.callErrh(u, c, class)
+		return class
+	}
 	who := "wasmrun"
 	if b.rank >= 0 {
 		who = fmt.Sprintf("wasmrun: rank %d", b.rank)
 	}
-	fmt.Fprintf(b.stderr, "%s: %s: %s: %s\n", who, fn, errClassName(class), fmt.Sprintf(format, args...))
+	name := errClassName(class)
+	if name == "" {
+		name = fmt.Sprintf("error code %d", class)
+	}
+	fmt.Fprintf(b.stderr, "%s: %s: %s: %s\n", who, fn, name, fmt.Sprintf(format, args...))
 	if b.initialized && !b.finalized {
 		C.wr_abort(b.world.host, C.int(class))
 	}

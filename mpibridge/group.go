@@ -10,6 +10,7 @@ var groupFunctions = []function{
 	{"MPI_Group_excl", func(b *Bridge, s []uint64) { b.groupRanks(s, "MPI_Group_excl", 1) }, "group n ranks newgroup", false},
 	// MPI_Group_range_incl(group, n, ranges, newgroup): ranges is int[n][3].
 	{"MPI_Group_range_incl", func(b *Bridge, s []uint64) { b.groupRanks(s, "MPI_Group_range_incl", 3) }, "group n ranges newgroup", false},
+	{"MPI_Group_range_excl", func(b *Bridge, s []uint64) { b.groupRanks(s, "MPI_Group_range_excl", 3) }, "group n ranges newgroup", false},
 	{"MPI_Group_union", func(b *Bridge, s []uint64) { b.groupPair(s, "MPI_Group_union") }, "group1 group2 newgroup", false},
 	{"MPI_Group_intersection", func(b *Bridge, s []uint64) { b.groupPair(s, "MPI_Group_intersection") }, "group1 group2 newgroup", false},
 	{"MPI_Group_difference", func(b *Bridge, s []uint64) { b.groupPair(s, "MPI_Group_difference") }, "group1 group2 newgroup", false},
@@ -113,6 +114,8 @@ func (b *Bridge) groupRanks(s []uint64, fn string, width int32) {
 		rcC = C.wr_group_incl(g, C.int(n), p, &b.outHandle)
 	case "MPI_Group_excl":
 		rcC = C.wr_group_excl(g, C.int(n), p, &b.outHandle)
+	case "MPI_Group_range_excl":
+		rcC = C.wr_group_range_excl(g, C.int(n), (*[3]C.int)(unsafePointer(p)), &b.outHandle)
 	default:
 		rcC = C.wr_group_range_incl(g, C.int(n), (*[3]C.int)(unsafePointer(p)), &b.outHandle)
 	}

@@ -290,15 +290,21 @@ func (b *Bridge) opScratch(n uint32) (uint32, bool) {
 // a state the bridge cannot handle (why).
 func (b *Bridge) opFatal(why string, err error) {
 	if err != nil {
-		embedder.Flush(b.ctx, b.module)
+		b.guestFatal("in a user-defined MPI operator", err)
 	}
-	if err != nil {
-		trap := embedder.ParseTrap(err)
-		trap.Cause = "in a user-defined MPI operator: " + trap.Cause
-		fmt.Fprint(b.stderr, trap.Report(b.Label(), filepath.Base(os.Args[len(os.Args)-1])))
-	} else {
-		fmt.Fprintf(b.stderr, "wasmrun: %s: user-defined MPI operator: %s\n", b.Label(), why)
-	}
+	fmt.Fprintf(b.stderr, "wasmrun: %s: user-defined MPI operator: %s\n", b.Label(), why)
+	C.wr_abort(b.world.host, C.int(embedder.TrapExitCode))
+	panic(exitErr(embedder.TrapExitCode))
+}
+
+// guestFatal ends the job after the guest trapped in a callback the host
+// MPI made (where): it flushes the guest's output, reports the trap with
+// the rank, and aborts.
+func (b *Bridge) guestFatal(where string, err error) {
+	embedder.Flush(b.ctx, b.module)
+	trap := embedder.ParseTrap(err)
+	trap.Cause = where + ": " + trap.Cause
+	fmt.Fprint(b.stderr, trap.Report(b.Label(), filepath.Base(os.Args[len(os.Args)-1])))
 	C.wr_abort(b.world.host, C.int(embedder.TrapExitCode))
 	panic(exitErr(embedder.TrapExitCode))
 }

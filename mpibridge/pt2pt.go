@@ -77,6 +77,11 @@ func (b *Bridge) isend(s []uint64, fn string, mode C.int) {
 // newRequest records the host request C left in b.outHandle and gives the
 // guest its handle.
 func (b *Bridge) newRequest(fn string, ch uint32, rc C.int, reqOff uint32) int32 {
+	if b.capture {
+		// MPI_Start of a persistent collective: its guest request exists.
+		b.captured = b.outHandle
+		return b.hostError(ch, fn, rc)
+	}
 	if rc != 0 {
 		b.writeI32(reqOff, int32(requestNull))
 		return b.hostError(ch, fn, rc)
@@ -86,6 +91,7 @@ func (b *Bridge) newRequest(fn string, ch uint32, rc C.int, reqOff uint32) int32
 		return b.fail(ch, fn, errIntern, "too many active requests")
 	}
 	b.writeI32(reqOff, int32(h))
+	b.lastReq = h
 	return 0
 }
 
@@ -314,6 +320,10 @@ func (b *Bridge) start1(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be started"))
 		return
 	}
+	if p, ok := b.pcolls[h]; ok {
+		s[0] = ret(b.startPcoll(h, p))
+		return
+	}
 	b.outHandle = host
 	rcC := C.wr_start(&b.outHandle)
 	b.settle(h, b.outHandle, off)
@@ -337,13 +347,20 @@ func (b *Bridge) startall(s []uint64) {
 			s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL at index %d cannot be started", i))
 			return
 		}
+		if p, ok := b.pcolls[uint32(guest[i])]; ok {
+			if rc := b.startPcoll(uint32(guest[i]), p); rc != 0 {
+				s[0] = ret(rc)
+				return
+			}
+			continue
+		}
 		rcC := C.wr_start(&b.hostReqs[i])
 		if rcC != 0 {
 			b.settleAll(guest, off)
 			s[0] = ret(b.hostError(commWorld, fn, rcC))
 			return
 		}
+		b.settle(uint32(guest[i]), b.hostReqs[i], off+uint32(4*i))
 	}
-	b.settleAll(guest, off)
 	s[0] = 0
 }

@@ -39,11 +39,20 @@ func (b *Bridge) settle(h uint32, host C.uintptr_t, off uint32) {
 		return
 	}
 	if host == b.hostNull.req {
+		if _, persistent := b.pcolls[h]; persistent {
+			// A persistent collective becomes inactive, not null.
+			if e, ok := b.reqs.Get(h); ok {
+				*e = host
+			}
+			b.freeKept(h)
+			return
+		}
 		b.reqs.Remove(h)
 		b.writeI32(off, int32(requestNull))
 		if len(b.pendingComms) > 0 {
 			b.completeComm(h)
 		}
+		b.freeKept(h)
 		return
 	}
 	if p, ok := b.reqs.Get(h); ok {
@@ -318,8 +327,18 @@ func (b *Bridge) requestFree(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be freed"))
 		return
 	}
+	if _, persistent := b.pcolls[h]; persistent {
+		delete(b.pcolls, h)
+		if host == b.hostNull.req {
+			b.reqs.Remove(h)
+			b.writeI32(off, int32(requestNull))
+			s[0] = 0
+			return
+		}
+	}
 	b.outHandle = host
 	rcC := C.wr_request_free(&b.outHandle)
+	b.freeKept(h)
 	b.reqs.Remove(h)
 	b.writeI32(off, int32(requestNull))
 	s[0] = ret(b.hostError(commWorld, fn, rcC))
@@ -408,4 +427,12 @@ func (b *Bridge) getCount(s []uint64, fn string, elements bool) {
 		return
 	}
 	s[0] = 0
+}
+
+// freeKept frees the host argument copies tied to request h.
+func (b *Bridge) freeKept(h uint32) {
+	if k, ok := b.keep[h]; ok {
+		C.wr_free(k)
+		delete(b.keep, h)
+	}
 }

@@ -23,8 +23,20 @@ var topoFunctions = []function{
 	{"MPI_Graph_neighbors", (*Bridge).graphNeighbors, "comm rank maxneighbors neighbors", false},
 	{"MPI_Dist_graph_neighbors_count", (*Bridge).distGraphNeighborsCount, "comm indegree outdegree weighted", false},
 	{"MPI_Dist_graph_neighbors", (*Bridge).distGraphNeighbors, "comm maxindegree sources sourceweights maxoutdegree destinations destweights", false},
-	{"MPI_Neighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather") }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
-	{"MPI_Neighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall") }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Dist_graph_create", (*Bridge).distGraphCreate, "comm_old n sources degrees destinations weights info reorder comm_dist_graph", false},
+	{"MPI_Cart_map", (*Bridge).cartMap, "comm ndims dims periods newrank", false},
+	{"MPI_Graph_map", (*Bridge).graphMap, "comm nnodes index edges newrank", false},
+	{"MPI_Neighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Ineighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_allgather", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Neighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Ineighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_alltoall", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Neighbor_allgatherv", func(b *Bridge, s []uint64) { b.neighborAllgatherv(s, "MPI_Neighbor_allgatherv", false) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm", false},
+	{"MPI_Ineighbor_allgatherv", func(b *Bridge, s []uint64) { b.neighborAllgatherv(s, "MPI_Ineighbor_allgatherv", true) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm request", false},
+	{"MPI_Neighbor_alltoallv", func(b *Bridge, s []uint64) { b.neighborAlltoallv(s, "MPI_Neighbor_alltoallv", false) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm", false},
+	{"MPI_Ineighbor_alltoallv", func(b *Bridge, s []uint64) { b.neighborAlltoallv(s, "MPI_Ineighbor_alltoallv", true) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm request", false},
+	// MPI_Neighbor_alltoallw(...): displacements are MPI_Aint bytes, one datatype per neighbour.
+	{"MPI_Neighbor_alltoallw", func(b *Bridge, s []uint64) { b.neighborAlltoallw(s, "MPI_Neighbor_alltoallw", false) }, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm", false},
+	{"MPI_Ineighbor_alltoallw", func(b *Bridge, s []uint64) { b.neighborAlltoallw(s, "MPI_Ineighbor_alltoallw", true) }, "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm request", false},
 }
 
 // ndimsArray checks a guest int array of n elements for fn and returns it
@@ -298,15 +310,21 @@ func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
 
 // neighbor is MPI_Neighbor_allgather (one send block, one receive block
 // per in-neighbour) and MPI_Neighbor_alltoall (one of each per neighbour).
-func (b *Bridge) neighbor(s []uint64, fn string) {
+func (b *Bridge) neighbor(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
+	alltoall := fn == "MPI_Neighbor_alltoall" || fn == "MPI_Ineighbor_alltoall"
 	sendBlocks := int32(1)
-	if fn == "MPI_Neighbor_alltoall" {
+	if alltoall {
 		sendBlocks = c.outDeg
 	}
 	sa, st, rc, ok := b.counted(fn, ch, uint32(s[0]), int32(s[1]), sendBlocks, uint32(s[2]))
@@ -319,7 +337,14 @@ func (b *Bridge) neighbor(s []uint64, fn string) {
 		s[0] = ret(rc)
 		return
 	}
-	if fn == "MPI_Neighbor_alltoall" {
+	switch {
+	case nb && alltoall:
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ineighbor_alltoall(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host, &b.outHandle), reqOff))
+		return
+	case nb:
+		s[0] = ret(b.newRequest(fn, ch, C.wr_ineighbor_allgather(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host, &b.outHandle), reqOff))
+		return
+	case alltoall:
 		s[0] = ret(b.hostError(ch, fn, C.wr_neighbor_alltoall(sa, C.int(int32(s[1])), st, ra, C.int(int32(s[4])), rt, c.host)))
 		return
 	}
@@ -453,4 +478,219 @@ func (b *Bridge) distGraphNeighbors(s []uint64) {
 		return
 	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_dist_graph_neighbors(c.host, C.int(maxIn), srcs, swk, sw, C.int(maxOut), dsts, dwk, dw)))
+}
+
+// reqPtr is where a neighbourhood call leaves its host request: nil for
+// the blocking forms.
+func (b *Bridge) reqPtr(nb bool) *C.uintptr_t {
+	if nb {
+		return &b.outHandle
+	}
+	return nil
+}
+
+// finish completes a call that is blocking or not: a nonblocking one
+// gets its guest request.
+func (b *Bridge) finish(fn string, ch uint32, nb bool, rc C.int, reqOff uint32) int32 {
+	if nb {
+		return b.newRequest(fn, ch, rc, reqOff)
+	}
+	return b.hostError(ch, fn, rc)
+}
+
+func (b *Bridge) neighborAllgatherv(s []uint64, fn string, nb bool) {
+	ch := uint32(s[7])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	sa, st, rc, ok := b.counted(fn, ch, uint32(s[0]), int32(s[1]), 1, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ra, rt, counts, displs, rc, ok := b.vregion(fn, ch, uint32(s[3]), uint32(s[4]), uint32(s[5]), c.inDeg, uint32(s[6]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	rcC := C.wr_neighbor_allgatherv(sa, C.int(int32(s[1])), st, ra, counts, displs, rt, c.host, b.reqPtr(nb))
+	s[0] = ret(b.finish(fn, ch, nb, rcC, reqOff))
+}
+
+func (b *Bridge) neighborAlltoallv(s []uint64, fn string, nb bool) {
+	ch := uint32(s[8])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	sa, st, sc, sd, rc, ok := b.vregion(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), c.outDeg, uint32(s[3]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ra, rt, rcnt, rd, rc, ok := b.vregion(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), c.inDeg, uint32(s[7]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	rcC := C.wr_neighbor_alltoallv(sa, sc, sd, st, ra, rcnt, rd, rt, c.host, b.reqPtr(nb))
+	s[0] = ret(b.finish(fn, ch, nb, rcC, reqOff))
+}
+
+func (b *Bridge) neighborAlltoallw(s []uint64, fn string, nb bool) {
+	ch := uint32(s[8])
+	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	stypes := make([]C.uintptr_t, c.outDeg+1)
+	rtypes := make([]C.uintptr_t, c.inDeg+1)
+	// MPI_Aint displacements are 4-byte guest ints, as wblocks reads them.
+	sc, sd, rc, ok := b.wblocks(fn, ch, uint32(s[0]), uint32(s[1]), uint32(s[2]), uint32(s[3]), c.outDeg, stypes)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	rcnt, rd, rc, ok := b.wblocks(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), uint32(s[7]), c.inDeg, rtypes)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	var keep C.uintptr_t
+	rcC := C.wr_neighbor_alltoallw(C.uintptr_t(b.base+uintptr(uint32(s[0]))), sc, (*C.int32_t)(unsafePointer(sd)), &stypes[0], C.int(c.outDeg),
+		C.uintptr_t(b.base+uintptr(uint32(s[4]))), rcnt, (*C.int32_t)(unsafePointer(rd)), &rtypes[0], C.int(c.inDeg), c.host, b.reqPtr(nb), &keep)
+	s[0] = ret(b.finish(fn, ch, nb, rcC, reqOff))
+	if nb {
+		b.keepUntilDone(reqOff, keep)
+	}
+}
+
+func (b *Bridge) distGraphCreate(s []uint64) {
+	const fn = "MPI_Dist_graph_create"
+	ch, n, out := uint32(s[0]), int32(s[1]), uint32(s[8])
+	c, rc, ok := b.newCommArgs(fn, ch, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	srcs, rc, ok := b.cArray(fn, ch, uint32(s[2]), n, "sources")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	degrees := b.i32s(uint32(s[3]), max(n, 0))
+	if degrees == nil {
+		s[0] = ret(b.fail(ch, fn, errArg, "degrees array of %d ints is outside guest memory", n))
+		return
+	}
+	edges := int64(0)
+	for i, d := range degrees {
+		if d < 0 {
+			s[0] = ret(b.fail(ch, fn, errArg, "negative degree %d at %d", d, i))
+			return
+		}
+		edges += int64(d)
+	}
+	if edges > 1<<30 {
+		s[0] = ret(b.fail(ch, fn, errArg, "%d edges are too many", edges))
+		return
+	}
+	degs, _, _ := b.cArray(fn, ch, uint32(s[3]), n, "degrees")
+	dsts, rc, ok := b.cArray(fn, ch, uint32(s[4]), int32(edges), "destinations")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	wk, w, rc, ok := b.weights(fn, ch, uint32(s[5]), int32(edges))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	info, ok := b.info(uint32(s[6]))
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", uint32(s[6])))
+		return
+	}
+	rcC := C.wr_dist_graph_create(c.host, C.int(n), srcs, degs, dsts, wk, w, info, C.int(int32(s[7])), &b.outHandle)
+	s[0] = ret(b.newComm(fn, ch, c, rcC, out))
+}
+
+func (b *Bridge) cartMap(s []uint64) {
+	const fn = "MPI_Cart_map"
+	ch, n := uint32(s[0]), int32(s[1])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	dims, rc, ok := b.cArray(fn, ch, uint32(s[2]), n, "dims")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	periods, rc, ok := b.cArray(fn, ch, uint32(s[3]), n, "periods")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[4]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_cart_map(c.host, C.int(n), dims, periods, out)))
+}
+
+func (b *Bridge) graphMap(s []uint64) {
+	const fn = "MPI_Graph_map"
+	ch, nnodes := uint32(s[0]), int32(s[1])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	index := b.i32s(uint32(s[2]), max(nnodes, 0))
+	if index == nil {
+		s[0] = ret(b.fail(ch, fn, errArg, "index array of %d ints is outside guest memory", nnodes))
+		return
+	}
+	nedges := int32(0)
+	if nnodes > 0 {
+		nedges = index[nnodes-1]
+	}
+	ip, rc, ok := b.cArray(fn, ch, uint32(s[2]), nnodes, "index")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ep, rc, ok := b.cArray(fn, ch, uint32(s[3]), nedges, "edges")
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out, rc, ok := b.outPtr(fn, ch, uint32(s[4]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(ch, fn, C.wr_graph_map(c.host, C.int(nnodes), ip, ep, out)))
 }

@@ -27,6 +27,7 @@ const (
 	File
 	Info
 	Keyval
+	Message
 )
 
 // Table holds the live objects of one kind.
