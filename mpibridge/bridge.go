@@ -149,7 +149,7 @@ func (b *Bridge) Name() string { return ModuleName }
 func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 	builder := r.NewHostModuleBuilder(ModuleName)
 	for _, group := range chapters {
-		for _, f := range group {
+		for _, f := range group.functions {
 			params, names := f.signature()
 			results := []api.ValueType{api.ValueTypeI32}
 			if f.double {
@@ -198,7 +198,7 @@ func (b *Bridge) Abort(code int) {
 func Functions() []string {
 	var names []string
 	for _, group := range chapters {
-		for _, f := range group {
+		for _, f := range group.functions {
 			names = append(names, f.name)
 		}
 	}
@@ -229,5 +229,28 @@ func (f function) signature() ([]api.ValueType, []string) {
 	return types, names
 }
 
-// chapters are the function tables, one per file.
-var chapters = [][]function{envFunctions, pt2ptFunctions, messageFunctions, persistentFunctions, collFunctions, pcollFunctions, topoFunctions, commFunctions, groupFunctions, datatypeFunctions, opFunctions, errhFunctions, rmaFunctions, ioFunctions, infoFunctions}
+// chapters are the function tables, one per file, in the order of the
+// standard's chapters.
+var chapters = []chapter{
+	{"environment", envFunctions},
+	{"error handlers and codes", errhFunctions},
+	{"point to point", pt2ptFunctions},
+	{"matched probes", messageFunctions},
+	{"persistent requests", persistentFunctions},
+	{"collectives", collFunctions},
+	{"persistent collectives", pcollFunctions},
+	{"topologies", topoFunctions},
+	{"communicators", commFunctions},
+	{"groups", groupFunctions},
+	{"datatypes", datatypeFunctions},
+	{"user-defined ops", opFunctions},
+	{"one-sided", rmaFunctions},
+	{"MPI-IO", ioFunctions},
+	{"info", infoFunctions},
+}
+
+// chapter is one table of host functions.
+type chapter struct {
+	name      string
+	functions []function
+}

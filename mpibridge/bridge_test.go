@@ -49,7 +49,7 @@ const (
 
 func find(name string) func(*Bridge, []uint64) {
 	for _, g := range chapters {
-		for _, f := range g {
+		for _, f := range g.functions {
 			if f.name == name {
 				return f.fn
 			}
