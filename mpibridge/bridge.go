@@ -65,6 +65,7 @@ type Bridge struct {
 	outHandle C.uintptr_t
 	outInt    [2]C.int
 	commInfo  [6]C.int
+	empty     [1]C.int // what empty int arrays point at
 	// pendingComms maps MPI_Comm_idup requests to the communicators they
 	// complete.
 	pendingComms map[uint32]uint32

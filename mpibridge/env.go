@@ -327,6 +327,13 @@ func (b *Bridge) commGetAttr(s []uint64) {
 		s[0] = ret(b.fail(h, fn, errArg, "attribute or flag pointer is outside guest memory"))
 		return
 	}
+	if key == attrLastUsedCode {
+		// The guest's error codes are the bridge's, not the host's.
+		b.writeI32(val, int32(firstUserCode+len(b.userCodes)-1))
+		b.writeI32(flag, 1)
+		s[0] = 0
+		return
+	}
 	rc := C.wr_comm_attr(c.host, C.int(key), (*C.int32_t)(vp), (*C.int)(fp))
 	if rc != 0 {
 		s[0] = ret(b.fail(h, fn, errKeyval, "keyval %d is not a predefined attribute (user keyvals are not supported yet)", key))

@@ -181,11 +181,7 @@ func (b *Bridge) requestGetStatus(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	h, ok := b.readI32(uint32(s[0]))
-	if !ok {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "request pointer %#x is outside guest memory", uint32(s[0])))
-		return
-	}
+	h := int32(s[0]) // passed by value
 	var host C.uintptr_t
 	switch {
 	case uint32(h) == requestNull:

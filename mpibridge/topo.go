@@ -46,7 +46,8 @@ func (b *Bridge) cArray(fn string, ch, off uint32, n int32, what string) (*C.int
 		return nil, b.fail(ch, fn, errArg, "negative %s length %d", what, n), false
 	}
 	if n == 0 {
-		return nil, 0, true
+		// Host MPIs refuse NULL even for empty arrays.
+		return &b.empty[0], 0, true
 	}
 	p, ok := b.ptr(off, uint64(n)*4)
 	if !ok {
