@@ -12,6 +12,7 @@ packages=(
   libc++-19-dev-wasm32 libc++abi-19-dev-wasm32
   libopenmpi-dev openmpi-bin libmpich-dev mpich
   wabt binaryen pkg-config make gcc g++
+  cmake autoconf automake libtool llvm-19
 )
 
 missing=()

@@ -19,11 +19,15 @@ import (
 // a directory under cacheDir named by a hash of everything that goes into
 // them, so a new wasmrun or a new clang never reuses stale files. Ranks or
 // make -j jobs that prepare at once wait on a lock; the directory appears
-// whole or not at all.
-func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
+// whole or not at all. Beside the objects it writes the list of symbols
+// that may stay undefined in a link (become imports): those whose import
+// name is in supported.
+func (d *Driver) prepare(cacheDir string, supported []string, bundles []fs.FS) error {
 	files := map[string][]byte{}
 	h := sha256.New()
 	fmt.Fprintf(h, "clang=%s\nsysroot=%s\n", d.Clang, d.Sysroot)
+	allowed := allowedSymbols(supported)
+	fmt.Fprintf(h, "checked=%v allowed=%d\n%s", supported != nil, len(allowed), allowed)
 	own, err := fs.Sub(guest, "guest")
 	if err != nil {
 		return fmt.Errorf("read guest files: %w", err)
@@ -114,10 +118,19 @@ func (d *Driver) prepare(cacheDir string, bundles []fs.FS) error {
 		if strings.HasSuffix(n, ".cc") {
 			lang = "c++"
 		}
-		args := append(d.baseFlags(filepath.Join(tmp, "include"), ""), "-O2", "-Wall", "-x", lang, "-c", filepath.Join(tmp, "src", n), "-o", obj)
+		args := append(d.baseFlags(filepath.Join(tmp, "include"), ""), "-O2", "-Wall")
+		if lang == "c++" {
+			args = append(args, "-fno-exceptions")
+		}
+		args = append(args, "-x", lang, "-c", filepath.Join(tmp, "src", n), "-o", obj)
 		cmd := exec.Command(d.Clang, args...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("build guest library %s: %w\n%s", n, err, out)
+		}
+	}
+	if supported != nil {
+		if err := os.WriteFile(filepath.Join(tmp, "lib", allowedFile), []byte(allowed), 0o644); err != nil {
+			return fmt.Errorf("prepare toolchain: %w", err)
 		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, ".complete"), nil, 0o644); err != nil {
@@ -136,7 +149,38 @@ func (d *Driver) loadObjects() error {
 	}
 	sort.Strings(objs)
 	d.objects = objs
+	if _, err := os.Stat(filepath.Join(d.Dir, "lib", allowedFile)); err == nil {
+		d.allowed = filepath.Join(d.Dir, "lib", allowedFile)
+	}
 	return nil
+}
+
+// allowedFile names, one a line, the symbols a module may leave undefined,
+// for wasm-ld's --allow-undefined-file.
+const allowedFile = "allowed-undefined.txt"
+
+// allowedSymbols are the symbols that become imports when a module leaves
+// them undefined: every supported import name, and for MPI_X also PMPI_X,
+// which mpi.h declares with the same import name.
+func allowedSymbols(supported []string) string {
+	set := map[string]bool{}
+	for _, s := range supported {
+		set[s] = true
+		if strings.HasPrefix(s, "MPI_") {
+			set["P"+s] = true
+		}
+	}
+	names := make([]string, 0, len(set))
+	for s := range set {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, s := range names {
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 func isSource(name string) bool {
