@@ -29,6 +29,27 @@ void wr_rma_preinit(void);
 int wr_win_create(uintptr_t base, int64_t size, int disp_unit, uintptr_t info, uintptr_t comm,
                   int64_t *layout, uintptr_t *win);
 int wr_win_free(uintptr_t *win);
+
+/* MPI_Win_create_dynamic. Target displacements of a dynamic window are
+ * host addresses, and a guest names its memory by offset: layout receives
+ * 2 int64 per rank of comm, the host address of that rank's guest offset 0
+ * (base) and how many bytes of its guest memory are mapped (memsize), so
+ * an origin translates an offset into an address and checks it. *bounds
+ * is a second, host-allocated window with one int64 per rank, under an
+ * MPI_Win_lock_all epoch for its lifetime: the rank's memsize, raised by
+ * every wr_win_attach, which an origin reads (wr_win_bound) when an access
+ * lies beyond what it last knew. Guest memory never shrinks or moves, so
+ * an address below a memsize the target once had is always mapped. */
+int wr_win_create_dynamic(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize,
+                          int64_t *layout, uintptr_t *win, uintptr_t *bounds);
+/* MPI_Win_attach of [addr, addr+size); then this rank's (rank in the
+ * window's group) bound is raised to memsize */
+int wr_win_attach(uintptr_t win, uintptr_t bounds, int rank, uintptr_t addr, int64_t size, int64_t memsize);
+int wr_win_detach(uintptr_t win, uintptr_t addr);
+/* the current memsize of rank in bounds */
+int wr_win_bound(uintptr_t bounds, int rank, int64_t *memsize);
+/* MPI_Win_free of a dynamic window and its bounds window */
+int wr_win_free_dynamic(uintptr_t *win, uintptr_t *bounds);
 int wr_win_get_group(uintptr_t win, uintptr_t *group);
 int wr_win_set_name(uintptr_t win, const char *name);
 int wr_win_get_name(uintptr_t win, char *out, int cap, int *len);
@@ -51,6 +72,11 @@ int wr_rput(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t d
             uintptr_t ttype, uintptr_t win, uintptr_t *req);
 int wr_rget(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
             uintptr_t ttype, uintptr_t win, uintptr_t *req);
+int wr_raccumulate(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+                   uintptr_t ttype, uintptr_t op, uintptr_t win, uintptr_t *req);
+int wr_rget_accumulate(uintptr_t origin, int ocount, uintptr_t otype, uintptr_t result, int rcount,
+                       uintptr_t rtype, int target, int64_t disp, int tcount, uintptr_t ttype,
+                       uintptr_t op, uintptr_t win, uintptr_t *req);
 
 /* synchronization: abi_assert is a set of guest MPI_MODE_* bits, abi_lock
  * MPI_LOCK_EXCLUSIVE or MPI_LOCK_SHARED (guest values) */
@@ -71,12 +97,60 @@ int wr_win_test(uintptr_t win, int *flag);
 
 /* MPI_File_open of path (the bridge passes /proc/self/fd/N of a file it
  * opened itself, never a guest string) with the guest's amode bits,
- * translated; the new handle's error handler is MPI_ERRORS_RETURN. */
-int wr_file_open(uintptr_t comm, const char *path, int abi_amode, uintptr_t info, uintptr_t *fh);
-int wr_file_close(uintptr_t *fh);
-/* disp: a guest MPI_Offset, MPI_DISPLACEMENT_CURRENT (-1) translated */
-int wr_file_set_view(uintptr_t fh, int64_t disp, uintptr_t etype, uintptr_t filetype,
+ * translated; the new handle's error handler is MPI_ERRORS_RETURN. *dup
+ * receives a duplicate of comm for the bridge's own collectives on the
+ * file (shared file pointers). With append (the guest's MPI_MODE_APPEND,
+ * which the bridge keeps from the host) the individual file pointer moves
+ * to the end of the file. shared holds 2 int64: in, a random number; out,
+ * rank 0's random number (which names the side file of the shared file
+ * pointer) and the shared file pointer's initial value (the file's size
+ * with append, else 0). */
+int wr_file_open(uintptr_t comm, const char *path, int abi_amode, int append, uintptr_t info,
+                 uintptr_t *fh, uintptr_t *dup, int64_t *shared);
+/* MPI_File_close, then a barrier and MPI_Comm_free on the duplicate */
+int wr_file_close(uintptr_t *fh, uintptr_t *comm);
+/* MPI_File_set_view (disp: a guest MPI_Offset, MPI_DISPLACEMENT_CURRENT
+ * (-1) translated), which resets the shared file pointer to 0: between
+ * two barriers on comm, this rank writes 0 to the side file when it has
+ * it open (fd >= 0) */
+int wr_file_set_view(uintptr_t fh, uintptr_t comm, int fd, int64_t disp, uintptr_t etype, uintptr_t filetype,
                      const char *datarep, uintptr_t info);
+
+/* Shared file pointers (MPI_File_*_shared, *_ordered): ROMIO keeps the
+ * shared file pointer in a side file whose name it derives from the file
+ * name, and the host sees only /proc/self/fd/N; so the bridge keeps the
+ * pointer itself, in a side file it opened inside the guest's mount (fd:
+ * -1 when it has none), and makes explicit-offset accesses. The pointer
+ * counts etypes; an empty side file holds initial. incr is what the
+ * access moves the pointer by (count * size / etype size). An update
+ * without a side file fails with MPI_ERR_IO, or MPI_ERR_READ_ONLY when fd
+ * is WR_SHFP_READ_ONLY (the mount is read-only). */
+enum { WR_SHFP_READ_ONLY = -2 };
+int wr_file_shared_io(int kind, uintptr_t fh, int fd, int64_t initial, int64_t incr, uintptr_t buf, int count,
+                      uintptr_t type, int32_t *status, uintptr_t *req);
+/* MPI_File_{read,write}_ordered: collective over comm (the duplicate);
+ * only the last rank uses fd. incr < 0: this rank's access is invalid
+ * (not a whole number of etypes); it takes part with nothing and gets
+ * MPI_ERR_ARG. */
+int wr_file_ordered(int kind, uintptr_t fh, uintptr_t comm, int fd, int64_t initial, int64_t incr, uintptr_t buf,
+                    int count, uintptr_t type, int32_t *status);
+/* MPI_File_seek_shared: collective; rank 0 sets the pointer */
+int wr_file_seek_shared(uintptr_t fh, uintptr_t comm, int fd, int64_t initial, int64_t offset, int abi_whence);
+int wr_file_get_position_shared(int fd, int64_t initial, int64_t *offset);
+
+/* split collectives: begin (1) or end (0) of MPI_File_{read,write}[_at]_all_*
+ * (kind: WR_IO_ALL and maybe WR_IO_AT, WR_IO_WRITE); status only at the end */
+int wr_file_split(int kind, int begin, uintptr_t fh, int64_t offset, uintptr_t buf, int count, uintptr_t type,
+                  int32_t *status);
+
+/* MPI_File_get_view: the host's etype and filetype are kept (returned)
+ * when keep_*, else freed if derived; datarep receives at most cap bytes,
+ * NUL included */
+int wr_file_get_view(uintptr_t fh, int64_t *disp, int keep_etype, int keep_filetype, uintptr_t *etype,
+                     uintptr_t *filetype, char *datarep, int cap);
+int wr_file_get_type_extent(uintptr_t fh, uintptr_t type, int64_t *extent);
+int wr_file_get_info(uintptr_t fh, uintptr_t *info);
+int wr_file_set_info(uintptr_t fh, uintptr_t info);
 
 /* kinds of data access: or-ed */
 enum { WR_IO_WRITE = 1, WR_IO_AT = 2, WR_IO_ALL = 4 };

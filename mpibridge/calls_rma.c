@@ -122,6 +122,70 @@ int wr_win_create(uintptr_t base, int64_t size, int disp_unit, uintptr_t info, u
     return rc;
 }
 
+/* ---- dynamic windows ---- */
+
+int wr_win_create_dynamic(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize,
+                          int64_t *layout, uintptr_t *win, uintptr_t *bounds) {
+    MPI_Win w = MPI_WIN_NULL, bw = MPI_WIN_NULL;
+    MPI_Comm c = (MPI_Comm)comm;
+    int64_t mine[2] = {(int64_t)base, memsize}, *cell = NULL;
+    int rc = MPI_Win_create_dynamic((MPI_Info)info, c, &w);
+    *win = (uintptr_t)w;
+    *bounds = (uintptr_t)MPI_WIN_NULL;
+    if (rc != MPI_SUCCESS) return rc;
+    MPI_Win_set_errhandler(w, MPI_ERRORS_RETURN);
+    rc = MPI_Allgather(mine, 2, MPI_INT64_T, layout, 2, MPI_INT64_T, c);
+    if (rc == MPI_SUCCESS)
+        rc = MPI_Win_allocate((MPI_Aint)sizeof(int64_t), (int)sizeof(int64_t), MPI_INFO_NULL, c, &cell, &bw);
+    if (rc == MPI_SUCCESS) {
+        MPI_Win_set_errhandler(bw, MPI_ERRORS_RETURN);
+        *cell = memsize;
+        rc = MPI_Win_lock_all(MPI_MODE_NOCHECK, bw);
+        if (rc == MPI_SUCCESS) {
+            MPI_Win_sync(bw);
+            rc = MPI_Barrier(c);
+            if (rc != MPI_SUCCESS) MPI_Win_unlock_all(bw);
+        }
+        if (rc != MPI_SUCCESS) MPI_Win_free(&bw);
+    }
+    if (rc != MPI_SUCCESS) {
+        MPI_Win_free(&w);
+        *win = (uintptr_t)w;
+        return rc;
+    }
+    *bounds = (uintptr_t)bw;
+    return MPI_SUCCESS;
+}
+
+int wr_win_attach(uintptr_t win, uintptr_t bounds, int rank, uintptr_t addr, int64_t size, int64_t memsize) {
+    int rc = MPI_Win_attach(WIN(win), ADDR(addr), (MPI_Aint)size);
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Accumulate(&memsize, 1, MPI_INT64_T, rank, 0, 1, MPI_INT64_T, MPI_MAX, WIN(bounds));
+    if (rc == MPI_SUCCESS) rc = MPI_Win_flush(rank, WIN(bounds));
+    return rc;
+}
+
+int wr_win_detach(uintptr_t win, uintptr_t addr) { return MPI_Win_detach(WIN(win), ADDR(addr)); }
+
+int wr_win_bound(uintptr_t bounds, int rank, int64_t *memsize) {
+    int64_t v = 0, unused = 0;
+    int rc = MPI_Fetch_and_op(&unused, &v, MPI_INT64_T, rank, 0, MPI_NO_OP, WIN(bounds));
+    if (rc == MPI_SUCCESS) rc = MPI_Win_flush(rank, WIN(bounds));
+    if (rc == MPI_SUCCESS) *memsize = v;
+    return rc;
+}
+
+int wr_win_free_dynamic(uintptr_t *win, uintptr_t *bounds) {
+    MPI_Win w = WIN(*win), bw = WIN(*bounds);
+    int rc = MPI_Win_free(&w);
+    *win = (uintptr_t)w;
+    if (rc != MPI_SUCCESS) return rc;
+    MPI_Win_unlock_all(bw);
+    rc = MPI_Win_free(&bw);
+    *bounds = (uintptr_t)bw;
+    return rc;
+}
+
 int wr_win_free(uintptr_t *win) {
     MPI_Win w = WIN(*win);
     int rc = MPI_Win_free(&w);
@@ -205,6 +269,25 @@ int wr_rget(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t d
     MPI_Request r = MPI_REQUEST_NULL;
     int rc = MPI_Rget(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
                       TYPE(ttype), WIN(win), &r);
+    *req = (uintptr_t)r;
+    return rc;
+}
+
+int wr_raccumulate(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
+                   uintptr_t ttype, uintptr_t op, uintptr_t win, uintptr_t *req) {
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_Raccumulate(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+                             TYPE(ttype), OP(op), WIN(win), &r);
+    *req = (uintptr_t)r;
+    return rc;
+}
+
+int wr_rget_accumulate(uintptr_t origin, int ocount, uintptr_t otype, uintptr_t result, int rcount,
+                       uintptr_t rtype, int target, int64_t disp, int tcount, uintptr_t ttype,
+                       uintptr_t op, uintptr_t win, uintptr_t *req) {
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_Rget_accumulate(ADDR(origin), ocount, TYPE(otype), ADDR(result), rcount, TYPE(rtype),
+                                 target_in(target), (MPI_Aint)disp, tcount, TYPE(ttype), OP(op), WIN(win), &r);
     *req = (uintptr_t)r;
     return rc;
 }

@@ -19,6 +19,20 @@ import (
 // Every window records each rank's size and displacement unit, gathered at
 // creation, so the bridge checks the target range of every access itself:
 // a guest cannot make any host MPI write outside another rank's window.
+//
+// In a dynamic window (MPI_Win_create_dynamic) a target displacement is an
+// address from MPI_Get_address: a guest offset into the target's memory,
+// where the host MPI wants a host address. At creation the bridge gathers
+// every rank's base (the host address of its guest offset 0) and memory
+// size, and an origin hands the host base + offset. Whether the target
+// attached that memory only the target knows; Open MPI checks it
+// (MPI_ERR_RMA_RANGE) and MPICH does not (it writes wherever it is told,
+// and crashes on unmapped memory). So the bridge checks what keeps the
+// host safe: the whole target range must lie in memory the target has
+// mapped. Guest memory never moves or shrinks, so a size a rank once had
+// stays valid; each MPI_Win_attach publishes the rank's current size in a
+// small host window (see wr_win_create_dynamic), which an origin reads
+// only when an access lies beyond the size it knows.
 var rmaFunctions = []function{
 	// MPI_Win_create(base, size, disp_unit, info, comm, win): size is a
 	// guest MPI_Aint (4 bytes); [base, base+size) must be guest memory.
@@ -31,6 +45,13 @@ var rmaFunctions = []function{
 	// host half of the guest library's MPI_Win_allocate, over memory it
 	// malloc'ed (base 0: malloc failed).
 	{"wasmrun_win_allocate", (*Bridge).winAllocateGuest, "base size disp_unit info comm win", false},
+	// MPI_Win_create_dynamic(info, comm, win): a window without memory;
+	// MPI_Win_attach(win, base, size) and MPI_Win_detach(win, base) add
+	// and remove guest memory locally. Accesses name target memory by
+	// its address (MPI_Get_address), displacement unit 1.
+	{"MPI_Win_create_dynamic", (*Bridge).winCreateDynamic, "info comm win", false},
+	{"MPI_Win_attach", (*Bridge).winAttach, "win base size", false},
+	{"MPI_Win_detach", (*Bridge).winDetach, "win base", false},
 	{"MPI_Win_free", (*Bridge).winFree, "win", false},
 	// wasmrun_win_free(win, base): the host half of the guest library's
 	// MPI_Win_free; *base receives the memory to free (MPI_Win_allocate's),
@@ -58,6 +79,8 @@ var rmaFunctions = []function{
 	// MPI_Rput/MPI_Rget(..., win, request): complete with MPI_Wait & co.
 	{"MPI_Rput", func(b *Bridge, s []uint64) { b.rputGet(s, "MPI_Rput", false) }, "origin_addr origin_count origin_datatype target_rank target_disp target_count target_datatype win request", false},
 	{"MPI_Rget", func(b *Bridge, s []uint64) { b.rputGet(s, "MPI_Rget", true) }, "origin_addr origin_count origin_datatype target_rank target_disp target_count target_datatype win request", false},
+	{"MPI_Raccumulate", (*Bridge).raccumulate, "origin_addr origin_count origin_datatype target_rank target_disp target_count target_datatype op win request", false},
+	{"MPI_Rget_accumulate", (*Bridge).rgetAccumulate, "origin_addr origin_count origin_datatype result_addr result_count result_datatype target_rank target_disp target_count target_datatype op win request", false},
 
 	// Synchronization. assert is a set of MPI_MODE_NOCHECK, _NOPRECEDE,
 	// _NOPUT, _NOSTORE and _NOSUCCEED; lock_type MPI_LOCK_EXCLUSIVE or
@@ -87,14 +110,25 @@ type window struct {
 	alloc  bool   // base was malloc'ed by the guest library's MPI_Win_allocate
 	nranks int32
 	// layout holds, for each rank of the window's group, its window size
-	// in bytes and its displacement unit.
+	// in bytes and its displacement unit; for a dynamic window, the host
+	// address of its guest memory and the bytes of it known to be mapped.
 	layout []int64
+	// A dynamic window: bounds is the host window through which ranks
+	// publish their memory size, rank this rank in the window's group.
+	dynamic bool
+	bounds  C.uintptr_t
+	rank    int32
 }
 
 // extra is the per-bridge state of the one-sided, I/O and info chapters.
 type extra struct {
 	fileNullErrh uint32      // MPI_FILE_NULL's error handler, 0 until set (MPI_ERRORS_RETURN)
 	infoEnv      C.uintptr_t // host copy of MPI_INFO_ENV, made on first use
+	// Scratch that C writes into (fields of the Bridge, a heap object).
+	outHandle2 C.uintptr_t
+	outI64     C.int64_t
+	shared     [2]C.int64_t
+	status     [statusInts]C.int32_t
 }
 
 func (b *Bridge) extra() *extra { return &b.ext }
@@ -162,32 +196,67 @@ func (b *Bridge) rmaBuf(fn string, w *window, what string, off uint32, count int
 
 // rmaTarget checks the target of an access: the rank, and that count
 // elements of datatype th at displacement disp lie inside the target's
-// window. MPI_PROC_NULL is passed on (the access does nothing).
-func (b *Bridge) rmaTarget(fn string, w *window, rank, disp, count int32, th uint32) (C.uintptr_t, int32, bool) {
+// window. It returns the host datatype and the displacement for the host:
+// disp itself, or for a dynamic window the host address of guest offset
+// disp in the target's memory. MPI_PROC_NULL is passed on (the access
+// does nothing).
+func (b *Bridge) rmaTarget(fn string, w *window, rank, disp, count int32, th uint32) (C.uintptr_t, C.int64_t, int32, bool) {
 	if count < 0 {
-		return 0, b.failWin(w, fn, errCount, "negative target count %d", count), false
+		return 0, 0, b.failWin(w, fn, errCount, "negative target count %d", count), false
 	}
 	t, ok := b.dtype(th)
 	if !ok {
-		return 0, b.failWin(w, fn, errType, "invalid target datatype %#x", th), false
+		return 0, 0, b.failWin(w, fn, errType, "invalid target datatype %#x", th), false
 	}
 	if rank == procNull {
-		return t.host, 0, true
+		return t.host, C.int64_t(disp), 0, true
 	}
 	if rank < 0 || rank >= w.nranks {
-		return 0, b.failWin(w, fn, errRank, "invalid target rank %d (the window has %d ranks)", rank, w.nranks), false
+		return 0, 0, b.failWin(w, fn, errRank, "invalid target rank %d (the window has %d ranks)", rank, w.nranks), false
 	}
 	lo, hi := t.span(int64(count))
+	if w.dynamic {
+		return b.dynamicTarget(fn, w, rank, uint32(disp), count, t, lo, hi)
+	}
 	if lo == hi {
-		return t.host, 0, true
+		return t.host, C.int64_t(disp), 0, true
 	}
 	size, unit := w.layout[2*rank], w.layout[2*rank+1]
 	at := int64(disp) * unit
 	if at+lo < 0 || at+hi > size {
-		return 0, b.failWin(w, fn, errRMARange, "%d x %s at displacement %d (x %d bytes) is outside rank %d's window of %d bytes",
+		return 0, 0, b.failWin(w, fn, errRMARange, "%d x %s at displacement %d (x %d bytes) is outside rank %d's window of %d bytes",
 			count, t.name, disp, unit, rank, size), false
 	}
-	return t.host, 0, true
+	return t.host, C.int64_t(disp), 0, true
+}
+
+// dynamicTarget is rmaTarget for a dynamic window: the target range
+// [addr+lo, addr+hi) must lie in memory the target has mapped (its own
+// memory for this rank; for another, the size it last published, read
+// again when the range lies beyond it).
+func (b *Bridge) dynamicTarget(fn string, w *window, rank int32, addr uint32, count int32, t *dtype, lo, hi int64) (C.uintptr_t, C.int64_t, int32, bool) {
+	host := C.int64_t(w.layout[2*rank] + int64(addr))
+	if lo == hi {
+		return t.host, host, 0, true
+	}
+	start, end := int64(addr)+lo, int64(addr)+hi
+	inside := start >= 0 && end <= 1<<32
+	switch {
+	case !inside:
+	case rank == w.rank:
+		inside = b.inBounds(uint32(start), uint64(end-start))
+	case end > w.layout[2*rank+1]:
+		if rc := C.wr_win_bound(w.bounds, C.int(rank), &b.ext.outI64); rc != 0 {
+			return 0, 0, b.winHostError(w, fn, rc), false
+		}
+		w.layout[2*rank+1] = max(w.layout[2*rank+1], int64(b.ext.outI64))
+		inside = end <= w.layout[2*rank+1]
+	}
+	if !inside {
+		return 0, 0, b.failWin(w, fn, errRMARange, "%d x %s at address %#x is outside rank %d's memory",
+			count, t.name, addr, rank), false
+	}
+	return t.host, host, 0, true
 }
 
 // rmaOp checks the op of an accumulate: predefined operations only, and
@@ -312,6 +381,85 @@ func (b *Bridge) allocFailed(fn string, ch uint32, c *comm, unit int32, info C.u
 	return b.fail(ch, fn, errNoMem, "%s", why)
 }
 
+func (b *Bridge) winCreateDynamic(s []uint64) {
+	const fn = "MPI_Win_create_dynamic"
+	ih, ch, out := uint32(s[0]), uint32(s[1]), uint32(s[2])
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	info, ok := b.info(ih)
+	if !ok {
+		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
+		return
+	}
+	if !b.inBounds(out, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "win pointer %#x is outside guest memory", out))
+		return
+	}
+	layout := make([]int64, 2*max(c.size, c.peers()))
+	rcC := C.wr_win_create_dynamic(info, c.host, C.uintptr_t(b.base), C.int64_t(b.mem.Size()),
+		(*C.int64_t)(unsafe.Pointer(&layout[0])), &b.outHandle, &b.ext.outHandle2)
+	if rcC != 0 {
+		b.writeI32(out, int32(winNull))
+		s[0] = ret(b.hostError(ch, fn, rcC))
+		return
+	}
+	h := b.wins.Add(window{host: b.outHandle, errh: errorsAreFatal, nranks: c.size, layout: layout,
+		dynamic: true, bounds: b.ext.outHandle2, rank: c.rank})
+	if h == 0 {
+		C.wr_win_free_dynamic(&b.outHandle, &b.ext.outHandle2)
+		s[0] = ret(b.fail(ch, fn, errIntern, "too many windows"))
+		return
+	}
+	b.writeI32(out, int32(h))
+	s[0] = 0
+}
+
+// dynamicArg checks the window argument of MPI_Win_attach and MPI_Win_detach.
+func (b *Bridge) dynamicArg(fn string, h uint32) (*window, int32, bool) {
+	w, rc, ok := b.winArg(fn, h)
+	if !ok {
+		return nil, rc, false
+	}
+	if !w.dynamic {
+		return nil, b.failWin(w, fn, errRMAFlavor, "window %#x was not made by MPI_Win_create_dynamic", h), false
+	}
+	return w, 0, true
+}
+
+func (b *Bridge) winAttach(s []uint64) {
+	const fn = "MPI_Win_attach"
+	w, rc, ok := b.dynamicArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	base, size := uint32(s[1]), int32(s[2])
+	if size < 0 {
+		s[0] = ret(b.failWin(w, fn, errSize, "negative size %d", size))
+		return
+	}
+	a, ok := b.addr(base, uint64(size))
+	if !ok {
+		s[0] = ret(b.failWin(w, fn, errBase, "%d bytes at %#x are outside guest memory", size, base))
+		return
+	}
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_attach(w.host, w.bounds, C.int(w.rank), C.uintptr_t(a), C.int64_t(size), C.int64_t(b.mem.Size()))))
+}
+
+func (b *Bridge) winDetach(s []uint64) {
+	const fn = "MPI_Win_detach"
+	w, rc, ok := b.dynamicArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	// The host only looks the address up among the attached regions.
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_detach(w.host, C.uintptr_t(b.base+uintptr(uint32(s[1]))))))
+}
+
 func (b *Bridge) winFree(s []uint64) {
 	s[0] = ret(b.freeWindow(uint32(s[0]), 0))
 }
@@ -350,7 +498,14 @@ func (b *Bridge) freeWindow(off, baseOut uint32) int32 {
 		return rc
 	}
 	b.outHandle = w.host
-	if rcC := C.wr_win_free(&b.outHandle); rcC != 0 {
+	var rcC C.int
+	if w.dynamic {
+		b.ext.outHandle2 = w.bounds
+		rcC = C.wr_win_free_dynamic(&b.outHandle, &b.ext.outHandle2)
+	} else {
+		rcC = C.wr_win_free(&b.outHandle)
+	}
+	if rcC != 0 {
 		return b.winHostError(w, fn, rcC)
 	}
 	base, alloc := w.base, w.alloc
@@ -472,16 +627,16 @@ func (b *Bridge) putGet(s []uint64, fn string, get bool) {
 		s[0] = ret(rc)
 		return
 	}
-	tt, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, uint32(s[6]))
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, uint32(s[6]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
 	var rcC C.int
 	if get {
-		rcC = C.wr_get(oa, C.int(ocount), ot, C.int(rank), C.int64_t(disp), C.int(tcount), tt, w.host)
+		rcC = C.wr_get(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, w.host)
 	} else {
-		rcC = C.wr_put(oa, C.int(ocount), ot, C.int(rank), C.int64_t(disp), C.int(tcount), tt, w.host)
+		rcC = C.wr_put(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, w.host)
 	}
 	s[0] = ret(b.winHostError(w, fn, rcC))
 }
@@ -498,7 +653,7 @@ func (b *Bridge) rputGet(s []uint64, fn string, get bool) {
 		s[0] = ret(rc)
 		return
 	}
-	tt, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, uint32(s[6]))
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, uint32(s[6]))
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -509,22 +664,97 @@ func (b *Bridge) rputGet(s []uint64, fn string, get bool) {
 	}
 	var rcC C.int
 	if get {
-		rcC = C.wr_rget(oa, C.int(ocount), ot, C.int(rank), C.int64_t(disp), C.int(tcount), tt, w.host, &b.outHandle)
+		rcC = C.wr_rget(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, w.host, &b.outHandle)
 	} else {
-		rcC = C.wr_rput(oa, C.int(ocount), ot, C.int(rank), C.int64_t(disp), C.int(tcount), tt, w.host, &b.outHandle)
+		rcC = C.wr_rput(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, w.host, &b.outHandle)
 	}
+	s[0] = ret(b.winRequest(fn, w, reqOff, rcC))
+}
+
+// winRequest gives the guest the request that a request-based RMA call
+// left in b.outHandle, at reqOff (checked), or the host's error.
+func (b *Bridge) winRequest(fn string, w *window, reqOff uint32, rcC C.int) int32 {
 	if rcC != 0 {
 		b.writeI32(reqOff, int32(requestNull))
-		s[0] = ret(b.winHostError(w, fn, rcC))
-		return
+		return b.winHostError(w, fn, rcC)
 	}
 	h := b.reqs.Add(b.outHandle)
 	if h == 0 {
-		s[0] = ret(b.failWin(w, fn, errIntern, "too many active requests"))
-		return
+		C.wr_wait(&b.outHandle, nil)
+		b.writeI32(reqOff, int32(requestNull))
+		return b.failWin(w, fn, errIntern, "too many active requests")
 	}
 	b.writeI32(reqOff, int32(h))
-	s[0] = 0
+	return 0
+}
+
+// raccumulate is MPI_Raccumulate: MPI_Accumulate with a request.
+func (b *Bridge) raccumulate(s []uint64) {
+	const fn = "MPI_Raccumulate"
+	w, rc, ok := b.winArg(fn, uint32(s[8]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ocount, rank, disp, tcount, th, reqOff := int32(s[1]), int32(s[3]), int32(s[4]), int32(s[5]), uint32(s[6]), uint32(s[9])
+	oa, ot, rc, ok := b.rmaBuf(fn, w, "origin", uint32(s[0]), ocount, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	op, rc, ok := b.rmaOp(fn, w, uint32(s[7]), th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.failWin(w, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	rcC := C.wr_raccumulate(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, op, w.host, &b.outHandle)
+	s[0] = ret(b.winRequest(fn, w, reqOff, rcC))
+}
+
+// rgetAccumulate is MPI_Rget_accumulate: MPI_Get_accumulate with a request.
+func (b *Bridge) rgetAccumulate(s []uint64) {
+	const fn = "MPI_Rget_accumulate"
+	w, rc, ok := b.winArg(fn, uint32(s[11]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ocount, rcount, rank, disp, tcount, th, reqOff := int32(s[1]), int32(s[4]), int32(s[6]), int32(s[7]), int32(s[8]), uint32(s[9]), uint32(s[12])
+	oa, ot, rc, ok := b.rmaBuf(fn, w, "origin", uint32(s[0]), ocount, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	ra, rt, rc, ok := b.rmaBuf(fn, w, "result", uint32(s[3]), rcount, uint32(s[5]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	op, rc, ok := b.rmaOp(fn, w, uint32(s[10]), th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(reqOff, 4) {
+		s[0] = ret(b.failWin(w, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+		return
+	}
+	rcC := C.wr_rget_accumulate(oa, C.int(ocount), ot, ra, C.int(rcount), rt, C.int(rank), td, C.int(tcount), tt, op, w.host, &b.outHandle)
+	s[0] = ret(b.winRequest(fn, w, reqOff, rcC))
 }
 
 func (b *Bridge) accumulate(s []uint64) {
@@ -540,7 +770,7 @@ func (b *Bridge) accumulate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	tt, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -550,7 +780,7 @@ func (b *Bridge) accumulate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	s[0] = ret(b.winHostError(w, fn, C.wr_accumulate(oa, C.int(ocount), ot, C.int(rank), C.int64_t(disp), C.int(tcount), tt, op, w.host)))
+	s[0] = ret(b.winHostError(w, fn, C.wr_accumulate(oa, C.int(ocount), ot, C.int(rank), td, C.int(tcount), tt, op, w.host)))
 }
 
 func (b *Bridge) getAccumulate(s []uint64) {
@@ -571,7 +801,7 @@ func (b *Bridge) getAccumulate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	tt, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
+	tt, td, rc, ok := b.rmaTarget(fn, w, rank, disp, tcount, th)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -582,7 +812,7 @@ func (b *Bridge) getAccumulate(s []uint64) {
 		return
 	}
 	s[0] = ret(b.winHostError(w, fn, C.wr_get_accumulate(oa, C.int(ocount), ot, ra, C.int(rcount), rt,
-		C.int(rank), C.int64_t(disp), C.int(tcount), tt, op, w.host)))
+		C.int(rank), td, C.int(tcount), tt, op, w.host)))
 }
 
 func (b *Bridge) fetchAndOp(s []uint64) {
@@ -603,7 +833,8 @@ func (b *Bridge) fetchAndOp(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if _, rc, ok := b.rmaTarget(fn, w, rank, disp, 1, th); !ok {
+	_, td, rc, ok := b.rmaTarget(fn, w, rank, disp, 1, th)
+	if !ok {
 		s[0] = ret(rc)
 		return
 	}
@@ -612,7 +843,7 @@ func (b *Bridge) fetchAndOp(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	s[0] = ret(b.winHostError(w, fn, C.wr_fetch_and_op(oa, ra, t, C.int(rank), C.int64_t(disp), op, w.host)))
+	s[0] = ret(b.winHostError(w, fn, C.wr_fetch_and_op(oa, ra, t, C.int(rank), td, op, w.host)))
 }
 
 func (b *Bridge) compareAndSwap(s []uint64) {
@@ -638,11 +869,12 @@ func (b *Bridge) compareAndSwap(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if _, rc, ok := b.rmaTarget(fn, w, rank, disp, 1, th); !ok {
+	_, td, rc, ok := b.rmaTarget(fn, w, rank, disp, 1, th)
+	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	s[0] = ret(b.winHostError(w, fn, C.wr_compare_and_swap(oa, ca, ra, t, C.int(rank), C.int64_t(disp), w.host)))
+	s[0] = ret(b.winHostError(w, fn, C.wr_compare_and_swap(oa, ca, ra, t, C.int(rank), td, w.host)))
 }
 
 // ---- synchronization ----
