@@ -184,7 +184,6 @@ int wr_dist_graph_create_adjacent(uintptr_t comm, int indegree, const int *sourc
                                   uintptr_t info, int reorder, uintptr_t *out);
 /* neighbour counts of this rank (0, 0 without a topology) */
 int wr_topo_degrees(uintptr_t comm, int *indegree, int *outdegree);
-uintptr_t wr_info_null(void);
 int wr_graphdims_get(uintptr_t comm, int *nnodes, int *nedges);
 int wr_graph_get(uintptr_t comm, int maxindex, int maxedges, int *index, int *edges);
 int wr_graph_neighbors_count(uintptr_t comm, int rank, int *n);

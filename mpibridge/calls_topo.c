@@ -92,7 +92,6 @@ int wr_topo_degrees(uintptr_t comm, int *indegree, int *outdegree) {
     return rc;
 }
 
-uintptr_t wr_info_null(void) { return (uintptr_t)MPI_INFO_NULL; }
 
 int wr_graphdims_get(uintptr_t comm, int *nnodes, int *nedges) { return MPI_Graphdims_get(COMM(comm), nnodes, nedges); }
 

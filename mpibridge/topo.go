@@ -277,6 +277,35 @@ func (b *Bridge) weights(fn string, ch, off uint32, n int32) (C.int, *C.int, int
 	return C.WR_WEIGHTS_GIVEN, p, rc, ok
 }
 
+// adjacency is the sources and destinations of a distributed graph, with
+// their weights, checked in guest memory.
+type adjacency struct {
+	srcs, sw, dsts, dw *C.int
+	swk, dwk           C.int
+}
+
+// adjacencyArgs checks in sources and weights at s[from], s[from+1] and
+// out destinations and weights at s[from+3], s[from+4] (the layout of
+// MPI_Dist_graph_create_adjacent and MPI_Dist_graph_neighbors).
+func (b *Bridge) adjacencyArgs(fn string, ch uint32, s []uint64, from int, in, out int32) (adjacency, int32, bool) {
+	var a adjacency
+	var rc int32
+	var ok bool
+	if a.srcs, rc, ok = b.cArray(fn, ch, uint32(s[from]), in, "sources"); !ok {
+		return a, rc, false
+	}
+	if a.swk, a.sw, rc, ok = b.weights(fn, ch, uint32(s[from+1]), in); !ok {
+		return a, rc, false
+	}
+	if a.dsts, rc, ok = b.cArray(fn, ch, uint32(s[from+3]), out, "destinations"); !ok {
+		return a, rc, false
+	}
+	if a.dwk, a.dw, rc, ok = b.weights(fn, ch, uint32(s[from+4]), out); !ok {
+		return a, rc, false
+	}
+	return a, 0, true
+}
+
 func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
 	const fn = "MPI_Dist_graph_create_adjacent"
 	ch, indeg, outdeg, out := uint32(s[0]), int32(s[1]), int32(s[4]), uint32(s[9])
@@ -285,27 +314,17 @@ func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	srcs, rc, ok := b.cArray(fn, ch, uint32(s[2]), indeg, "sources")
+	a, rc, ok := b.adjacencyArgs(fn, ch, s, 2, indeg, outdeg)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	swk, sw, rc, ok := b.weights(fn, ch, uint32(s[3]), indeg)
+	info, ok := b.info(uint32(s[7]))
 	if !ok {
-		s[0] = ret(rc)
+		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", uint32(s[7])))
 		return
 	}
-	dsts, rc, ok := b.cArray(fn, ch, uint32(s[5]), outdeg, "destinations")
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	dwk, dw, rc, ok := b.weights(fn, ch, uint32(s[6]), outdeg)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	rcC := C.wr_dist_graph_create_adjacent(c.host, C.int(indeg), srcs, swk, sw, C.int(outdeg), dsts, dwk, dw, C.wr_info_null(), C.int(int32(s[8])), &b.outHandle)
+	rcC := C.wr_dist_graph_create_adjacent(c.host, C.int(indeg), a.srcs, a.swk, a.sw, C.int(outdeg), a.dsts, a.dwk, a.dw, info, C.int(int32(s[8])), &b.outHandle)
 	s[0] = ret(b.newComm(fn, ch, c, rcC, out))
 }
 
@@ -458,27 +477,12 @@ func (b *Bridge) distGraphNeighbors(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	srcs, rc, ok := b.cArray(fn, ch, uint32(s[2]), maxIn, "sources")
+	a, rc, ok := b.adjacencyArgs(fn, ch, s, 2, maxIn, maxOut)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	swk, sw, rc, ok := b.weights(fn, ch, uint32(s[3]), maxIn)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	dsts, rc, ok := b.cArray(fn, ch, uint32(s[5]), maxOut, "destinations")
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	dwk, dw, rc, ok := b.weights(fn, ch, uint32(s[6]), maxOut)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	s[0] = ret(b.hostError(ch, fn, C.wr_dist_graph_neighbors(c.host, C.int(maxIn), srcs, swk, sw, C.int(maxOut), dsts, dwk, dw)))
+	s[0] = ret(b.hostError(ch, fn, C.wr_dist_graph_neighbors(c.host, C.int(maxIn), a.srcs, a.swk, a.sw, C.int(maxOut), a.dsts, a.dwk, a.dw)))
 }
 
 // reqPtr is where a neighbourhood call leaves its host request: nil for
