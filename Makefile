@@ -34,7 +34,7 @@ else
 $(error MPI=$(MPI): use MPI=openmpi (the default) or MPI=mpich)
 endif
 
-.PHONY: all deps build build-openmpi build-mpich samples demo test vet fmt-check unit integration clean
+.PHONY: bench all deps build build-openmpi build-mpich samples demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -89,3 +89,10 @@ test: deps build-openmpi build-mpich vet fmt-check unit integration
 
 clean:
 	rm -rf bin $(OUT)
+
+# Benchmarks: each kernel in bench/kernels built natively and to wasm, run
+# interleaved under mpirun; tables and plots in bench/results.
+# QUICK=1: a smoke run (about 1 minute). BENCH_FLAGS: more flags, e.g.
+# BENCH_FLAGS="-groups compute -reps 5".
+bench: build
+	$(GO) run ./bench -mpi $(MPI) -wasmrun $(BIN) $(if $(filter-out 0,$(QUICK)),-quick) $(BENCH_FLAGS)

@@ -1,8 +1,25 @@
 // Command bench measures wasmrun against the native build of the same
-// source, in one run: it builds each kernel in bench/kernels twice (mpicc
-// -O3 -march=native, and wasmrun cc -O3 with SIMD), runs both under mpirun,
-// interleaved, several times, and writes the medians, spreads and
-// wasm/native ratios to bench/results as CSV and Markdown.
+// source, in one run. It builds each kernel in bench/kernels twice, natively
+// (mpicc -O3 -march=native) and to wasm (wasmrun cc -O3, SIMD on), runs both
+// under mpirun, interleaved (native and wasm back to back in each
+// repetition, native first in odd repetitions and wasm first in even ones),
+// and writes to bench/results, per group (pingpong, bandwidth, collectives,
+// compute), a CSV and a Markdown report of the medians, the min–max spreads
+// and the wasm/native ratios; then summary.md and the SVG figures
+// latency.svg, bandwidth.svg, collectives.svg and compute.svg, drawn by the
+// harness itself.
 //
-//	go run ./bench [-reps 5] [-quick] [-out bench/results]
+// Each kernel is a C program that times itself with MPI_Wtime (so process
+// start-up is not measured), checks its own answer, exits non-zero when it is
+// wrong, and prints CSV with a header line. A failed check, crash or timeout
+// stops the harness with exit status 1.
+//
+// From the repository root:
+//
+//	go run ./bench                          # full run, 9 repetitions
+//	go run ./bench -quick                   # smoke run, 3 repetitions (or QUICK=1)
+//	go run ./bench -groups compute -reps 5  # one group
+//	go run ./bench -np 4                    # collectives on 4 ranks
+//	go run ./bench -mpi mpich               # over MPICH, with bin/wasmrun-mpich
+//	go run ./bench -report                  # re-render reports from the CSVs
 package main
