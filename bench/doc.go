@@ -4,7 +4,7 @@
 // under mpirun, interleaved (native and wasm back to back in each
 // repetition, native first in odd repetitions and wasm first in even ones),
 // and writes to bench/results, per group (pingpong, bandwidth, collectives,
-// compute), a CSV and a Markdown report of the medians, the min–max spreads
+// compute, startup), a CSV and a Markdown report of the medians, the min–max spreads
 // and the wasm/native ratios; then summary.md and the SVG figures
 // latency.svg, bandwidth.svg, collectives.svg and compute.svg, drawn by the
 // harness itself.
@@ -13,6 +13,13 @@
 // start-up is not measured), checks its own answer, exits non-zero when it is
 // wrong, and prints CSV with a header line. A failed check, crash or timeout
 // stops the harness with exit status 1.
+//
+// The startup group (startup.go) is the exception: it generates a small
+// module and a ~5 MB one into its work directory, builds each natively and
+// to wasm, and times whole processes from launch to exit: each module with
+// an empty --cache directory and a warm one, and 8 ranks of the big module
+// started together on one empty cache, after which the cache must hold
+// exactly one compiled-code entry (else the harness fails).
 //
 // From the repository root:
 //

@@ -30,6 +30,10 @@ type obsKey struct{ bench, param, metric string }
 type group struct {
 	name    string
 	kernels []kernel
+	// custom, when set, measures the group instead of the kernels loop:
+	// it builds what it needs itself; runs is the number of runs it makes.
+	custom func(o options, p *progress) (*accum, error)
+	runs   func(o options) int
 }
 
 func two(options) int     { return 2 }
@@ -128,7 +132,7 @@ func computeKernel(name string) kernel {
 }
 
 // computeKernels are the one-rank kernels, in report order.
-var computeKernels = []string{"stream", "dgemm", "jacobi2d", "jacobi3d", "spmv", "is"}
+var computeKernels = []string{"stream", "dgemm", "jacobi2d", "jacobi3d", "spmv", "is", "cg"}
 
 func allGroups() []group {
 	c := group{name: "compute"}
@@ -140,6 +144,7 @@ func allGroups() []group {
 		{name: "bandwidth", kernels: []kernel{bandwidthKernel}},
 		{name: "collectives", kernels: []kernel{collectivesKernel}},
 		c,
+		startupGroup,
 	}
 }
 

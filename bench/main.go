@@ -142,6 +142,9 @@ func run(o options, log io.Writer) error {
 				names = append(names, k.name)
 			}
 			total += 2 * o.reps * len(g.kernels)
+			if g.runs != nil {
+				total += g.runs(o)
+			}
 		}
 	}
 	p := &progress{w: log, total: total, start: time.Now()}
@@ -164,7 +167,12 @@ func run(o options, log io.Writer) error {
 	}
 	for _, g := range todo {
 		start := time.Now()
-		acc, err := measure(o, g, bins, p)
+		var acc *accum
+		if g.custom != nil {
+			acc, err = g.custom(o, p)
+		} else {
+			acc, err = measure(o, g, bins, p)
+		}
 		if err == nil {
 			err = writeRuns(o.out, g.name, acc)
 		}
@@ -178,8 +186,14 @@ func run(o options, log io.Writer) error {
 		info := base
 		info.Measured = start.UTC().Format("2006-01-02 15:04 UTC")
 		info.Duration = time.Since(start).Round(time.Second).String()
-		info.Ranks = g.kernels[0].np(o)
+		info.Ranks = 1
+		if len(g.kernels) > 0 {
+			info.Ranks = g.kernels[0].np(o)
+		}
 		info.Launch = strings.Join(o.fam.launch(info.Ranks), " ")
+		if g.custom != nil {
+			info.Launch = "(directly, no launcher; 8 ranks:) " + strings.Join(o.fam.launch(8), " ")
+		}
 		if err := writeCSV(o.out, g.name, recs); err != nil {
 			return err
 		}
