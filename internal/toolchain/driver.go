@@ -252,6 +252,13 @@ func (d *Driver) Command(user []string) (Command, error) {
 	if !optimise {
 		flags = append(flags, "-O2")
 	}
+	if !userSets(args, "-force-vector-interleave") {
+		// wazero's code pays per instruction for each memory access's
+		// bounds check; interleaving vector loops four ways hides more of
+		// it (bench/results: Jacobi 2D 0.92 -> 0.55 s, 3D 0.92 -> 0.68 s,
+		// STREAM 0.70 -> 0.59 s, CG 2.69 -> 2.49 s; others unchanged).
+		flags = append(flags, "-mllvm", "-force-vector-interleave=4")
+	}
 	flags = append(flags, args...)
 	// Without input files clang only answers (-v, --version, -print-...);
 	// -show without them shows the whole wrapper, link flags included.
@@ -386,4 +393,15 @@ func (d *Driver) info(flag string, user []string) (string, error) {
 		return shellJoin(append(all, d.linkFlags(false)...)), nil
 	}
 	return "", fmt.Errorf("unknown option %s (see -showme:help)", flag)
+}
+
+// userSets reports whether the user's arguments name an LLVM option
+// (passed with -mllvm), which clang accepts once only.
+func userSets(args []string, option string) bool {
+	for i, a := range args {
+		if a == "-mllvm" && i+1 < len(args) && strings.HasPrefix(args[i+1], option) {
+			return true
+		}
+	}
+	return false
 }

@@ -230,3 +230,15 @@ func TestPrepare(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, path, same)
 }
+
+func TestVectorInterleave(t *testing.T) {
+	d := &Driver{Lang: "c", Clang: "clang-19", Sysroot: "/usr", Dir: "/x"}
+	c, err := d.Command([]string{"-c", "a.c"})
+	require.NoError(t, err)
+	require.Contains(t, strings.Join(c.Args, " "), "-mllvm -force-vector-interleave=4")
+	c, err = d.Command([]string{"-c", "-mllvm", "-force-vector-interleave=2", "a.c"})
+	require.NoError(t, err)
+	line := strings.Join(c.Args, " ")
+	require.Equal(t, 1, strings.Count(line, "-force-vector-interleave"), "clang takes the option once: the user's wins")
+	require.Contains(t, line, "-force-vector-interleave=2")
+}
