@@ -120,6 +120,7 @@ func (d *Driver) Command(user []string) (Command, error) {
 		info                    string
 		show, compileOnly       bool
 		inputs, optimise, debug bool
+		sources                 bool // files clang compiles, not only links
 		openmp, output          = false, ""
 		mayImport               bool // the user lets undefined symbols become imports
 		language                bool // the user named the input language (-x)
@@ -227,6 +228,7 @@ func (d *Driver) Command(user []string) (Command, error) {
 				continue
 			}
 			inputs = true
+			sources = sources || a == "-" || isCompiled(a)
 		}
 		args = append(args, a)
 	}
@@ -252,7 +254,7 @@ func (d *Driver) Command(user []string) (Command, error) {
 	if !optimise {
 		flags = append(flags, "-O2")
 	}
-	if !userSets(args, "-force-vector-interleave") {
+	if (sources || language) && !userSets(args, "-force-vector-interleave") {
 		// wazero's code pays per instruction for each memory access's
 		// bounds check; interleaving vector loops four ways hides more of
 		// it (bench/results: Jacobi 2D 0.92 -> 0.55 s, 3D 0.92 -> 0.68 s,
@@ -402,6 +404,16 @@ func userSets(args []string, option string) bool {
 		if a == "-mllvm" && i+1 < len(args) && strings.HasPrefix(args[i+1], option) {
 			return true
 		}
+	}
+	return false
+}
+
+// isCompiled reports whether clang compiles the input file name (as
+// opposed to linking it): C, C++ and preprocessed sources.
+func isCompiled(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".c", ".cc", ".cpp", ".cxx", ".c++", ".cp", ".i", ".ii":
+		return true
 	}
 	return false
 }
