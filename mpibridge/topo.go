@@ -242,21 +242,7 @@ func (b *Bridge) graphCreate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	index := b.i32s(uint32(s[2]), nnodes)
-	if index == nil {
-		s[0] = ret(b.fail(ch, fn, errArg, "index array of %d ints is outside guest memory", nnodes))
-		return
-	}
-	nedges := int32(0)
-	if nnodes > 0 {
-		nedges = index[nnodes-1]
-	}
-	ip, rc, ok := b.cArray(fn, ch, uint32(s[2]), nnodes, "index")
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	ep, rc, ok := b.cArray(fn, ch, uint32(s[3]), nedges, "edges")
+	ip, ep, rc, ok := b.graphArgs(fn, ch, uint32(s[2]), uint32(s[3]), nnodes)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -673,21 +659,7 @@ func (b *Bridge) graphMap(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	index := b.i32s(uint32(s[2]), max(nnodes, 0))
-	if index == nil {
-		s[0] = ret(b.fail(ch, fn, errArg, "index array of %d ints is outside guest memory", nnodes))
-		return
-	}
-	nedges := int32(0)
-	if nnodes > 0 {
-		nedges = index[nnodes-1]
-	}
-	ip, rc, ok := b.cArray(fn, ch, uint32(s[2]), nnodes, "index")
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	ep, rc, ok := b.cArray(fn, ch, uint32(s[3]), nedges, "edges")
+	ip, ep, rc, ok := b.graphArgs(fn, ch, uint32(s[2]), uint32(s[3]), nnodes)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -698,4 +670,24 @@ func (b *Bridge) graphMap(s []uint64) {
 		return
 	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_graph_map(c.host, C.int(nnodes), ip, ep, out)))
+}
+
+// graphArgs checks a graph's index array (nnodes ints) and its edges array,
+// whose length is the last index entry.
+func (b *Bridge) graphArgs(fn string, ch, indexOff, edgesOff uint32, nnodes int32) (index, edges *C.int, rc int32, ok bool) {
+	idx := b.i32s(indexOff, max(nnodes, 0))
+	if idx == nil {
+		return nil, nil, b.fail(ch, fn, errArg, "index array of %d ints is outside guest memory", nnodes), false
+	}
+	nedges := int32(0)
+	if nnodes > 0 {
+		nedges = idx[nnodes-1]
+	}
+	if index, rc, ok = b.cArray(fn, ch, indexOff, nnodes, "index"); !ok {
+		return nil, nil, rc, false
+	}
+	if edges, rc, ok = b.cArray(fn, ch, edgesOff, nedges, "edges"); !ok {
+		return nil, nil, rc, false
+	}
+	return index, edges, 0, true
 }
