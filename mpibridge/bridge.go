@@ -76,6 +76,7 @@ type Bridge struct {
 	// being started: newRequest hands its host request to startPcoll.
 	pcolls   map[uint32]*pcoll
 	capture  bool
+	starting bool // a persistent collective is being started
 	captured C.uintptr_t
 	lastReq  uint32 // guest handle of the newest request
 	name     [maxObjectName + 1]byte
@@ -121,6 +122,8 @@ type dtype struct {
 	env          envelope // how a derived type was built (MPI_Type_get_contents)
 	userName     string   // set with MPI_Type_set_name
 	named        bool
+	pins         int32 // persistent collectives that use it
+	freed        bool  // freed by the guest while pinned
 }
 
 // New returns a bridge that reports fatal MPI errors on stderr and opens

@@ -20,7 +20,11 @@ func (b *Bridge) dtype(h uint32) (*dtype, bool) {
 		t := &b.types[i]
 		return t, t.host != 0
 	}
-	return b.dtypes.Get(h)
+	t, ok := b.dtypes.Get(h)
+	if ok && t.freed && !b.starting {
+		return nil, false // freed by the guest, kept for a persistent collective
+	}
+	return t, ok
 }
 
 // span is the byte range [lo, hi), relative to the buffer address, that

@@ -378,15 +378,27 @@ func (b *Bridge) typeFree(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if t == nil {
-		s[0] = ret(b.fail(commWorld, fn, errType, "predefined datatype %#x cannot be freed", h))
+	if t == nil || t.freed {
+		s[0] = ret(b.fail(commWorld, fn, errType, "datatype %#x cannot be freed (predefined or already freed)", h))
 		return
 	}
-	b.outHandle = t.host
-	rcC := C.wr_type_free(&b.outHandle)
-	b.dtypes.Remove(h)
 	b.writeI32(off, int32(datatypeNull))
-	s[0] = ret(b.hostError(commWorld, fn, rcC))
+	if t.pins > 0 {
+		// A persistent collective still uses it: MPI lets the guest free it
+		// now; the host type goes when the last such request does.
+		t.freed = true
+		s[0] = 0
+		return
+	}
+	s[0] = ret(b.releaseType(fn, h, t))
+}
+
+// releaseType frees derived type h on the host and forgets it.
+func (b *Bridge) releaseType(fn string, h uint32, t *dtype) int32 {
+	b.outHandle = t.host
+	rc := C.wr_type_free(&b.outHandle)
+	b.dtypes.Remove(h)
+	return b.hostError(commWorld, fn, rc)
 }
 
 // What typeQuery reports.

@@ -3,6 +3,8 @@ package mpibridge
 // #include "calls.h"
 import "C"
 
+import "strings"
+
 // MPI-4 persistent collectives, built on the nonblocking ones for every
 // host (Open MPI 4.1 has none; one code path serves both families): the
 // _init call records its arguments under an inactive request, and each
@@ -12,9 +14,10 @@ import "C"
 // pcoll is a persistent collective: the nonblocking function it runs and
 // its arguments, laid out as that function's wasm stack.
 type pcoll struct {
-	start func(b *Bridge, s []uint64)
-	args  []uint64 // the _init arguments without info and request
-	stack []uint64 // scratch for one start
+	start  func(b *Bridge, s []uint64)
+	args   []uint64 // the _init arguments without info and request
+	stack  []uint64 // scratch for one start
+	pinned []uint32 // derived datatypes it uses, kept until it is freed
 }
 
 var pcollFunctions = []function{
@@ -62,6 +65,16 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 		return
 	}
 	p := &pcoll{start: start, args: append([]uint64(nil), s[:n-2]...), stack: make([]uint64, n-1)}
+	// MPI lets the guest free the datatypes once the request exists: pin
+	// them (the datatype arrays of the w forms are checked at each start).
+	for i, name := range strings.Fields(params)[:n-2] {
+		if name == "datatype" || name == "sendtype" || name == "recvtype" {
+			if t, ok := b.dtypes.Get(uint32(s[i])); ok && !t.freed {
+				t.pins++
+				p.pinned = append(p.pinned, uint32(s[i]))
+			}
+		}
+	}
 	h := b.reqs.Add(b.hostNull.req)
 	if h == 0 {
 		s[0] = ret(b.fail(ch, fn, errIntern, "too many requests"))
@@ -80,10 +93,10 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 func (b *Bridge) startPcoll(h uint32, p *pcoll) int32 {
 	copy(p.stack, p.args)
 	p.stack[len(p.stack)-1] = 0 // the request pointer: captured below, not written
-	b.capture = true
+	b.capture, b.starting = true, true
 	b.lastReq = h
 	p.start(b, p.stack)
-	b.capture = false
+	b.capture, b.starting = false, false
 	rc := int32(p.stack[0])
 	if rc == 0 {
 		if e, ok := b.reqs.Get(h); ok {
@@ -104,4 +117,17 @@ func countFields(s string) int {
 		}
 	}
 	return n
+}
+
+// unpin releases the datatypes a freed persistent collective kept.
+func (b *Bridge) unpin(p *pcoll) {
+	for _, h := range p.pinned {
+		t, ok := b.dtypes.Get(h)
+		if !ok {
+			continue
+		}
+		if t.pins--; t.pins == 0 && t.freed {
+			b.releaseType("MPI_Request_free", h, t)
+		}
+	}
 }

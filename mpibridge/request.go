@@ -327,8 +327,9 @@ func (b *Bridge) requestFree(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be freed"))
 		return
 	}
-	if _, persistent := b.pcolls[h]; persistent {
+	if p, persistent := b.pcolls[h]; persistent {
 		delete(b.pcolls, h)
+		b.unpin(p)
 		if host == b.hostNull.req {
 			b.reqs.Remove(h)
 			b.writeI32(off, int32(requestNull))

@@ -41,6 +41,24 @@ int main(int argc, char **argv) {
         bad += memcmp(g, ga, (size_t)size * sizeof(int)) != 0;
         for (int i = 0; i < size; i++) bad += a2a_r[i] != i * 100 + rank + it;
     }
+    /* MPI allows freeing a datatype once the persistent request exists. */
+    MPI_Datatype pair;
+    MPI_Type_contiguous(2, MPI_INT, &pair);
+    MPI_Type_commit(&pair);
+    int pv[2], pr[2];
+    MPI_Request pb;
+    MPI_Bcast_init(pv, 1, pair, 0, MPI_COMM_WORLD, MPI_INFO_NULL, &pb);
+    MPI_Type_free(&pair);
+    bad += pair != MPI_DATATYPE_NULL;
+    for (int it = 0; it < 3; it++) {
+        pv[0] = rank == 0 ? 7 + it : -1;
+        pv[1] = rank == 0 ? 70 + it : -1;
+        MPI_Start(&pb);
+        MPI_Wait(&pb, MPI_STATUS_IGNORE);
+        bad += pv[0] != 7 + it || pv[1] != 70 + it;
+    }
+    MPI_Request_free(&pb);
+    (void)pr;
     int inactive = 0;
     MPI_Test(&r[0], &inactive, MPI_STATUS_IGNORE); /* inactive: completes at once */
     bad += !inactive || r[0] == MPI_REQUEST_NULL;
