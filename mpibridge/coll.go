@@ -135,12 +135,7 @@ func roles(c *comm, root int32) (isRoot, member bool) {
 
 func (b *Bridge) barrier(s []uint64, fn string, nb bool) {
 	ch := uint32(s[0])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 1, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 1, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -154,12 +149,7 @@ func (b *Bridge) barrier(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[4]), int32(s[3])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 5, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 5, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -190,12 +180,7 @@ func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 // root's own block.
 func (b *Bridge) gatherScatter(s []uint64, fn string, gather, nb bool) {
 	ch, root := uint32(s[7]), int32(s[6])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 8, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -252,12 +237,7 @@ func (b *Bridge) gatherScatter(s []uint64, fn string, gather, nb bool) {
 
 func (b *Bridge) gatherv(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[8]), int32(s[7])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -294,12 +274,7 @@ func (b *Bridge) gatherv(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) scatterv(s []uint64, fn string, nb bool) {
 	ch, root := uint32(s[8]), int32(s[7])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -343,12 +318,7 @@ func (b *Bridge) sendSide(fn string, ch, off uint32, count, per int32, th uint32
 
 func (b *Bridge) allgather(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 7, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -372,12 +342,7 @@ func (b *Bridge) allgather(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) allgatherv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[7])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 8, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -401,12 +366,7 @@ func (b *Bridge) allgatherv(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) alltoall(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 7, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -430,12 +390,7 @@ func (b *Bridge) alltoall(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) alltoallv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -462,12 +417,7 @@ func (b *Bridge) alltoallv(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) reduce(s []uint64, fn string, nb bool) {
 	ch, root, count, th := uint32(s[6]), int32(s[5]), int32(s[2]), uint32(s[3])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 7, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -519,12 +469,7 @@ const (
 // count, datatype, op, comm), which share their checks.
 func (b *Bridge) reduceAll(s []uint64, fn string, kind int, nb bool) {
 	ch, count, th := uint32(s[5]), int32(s[2]), uint32(s[3])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 6, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -568,12 +513,7 @@ func (b *Bridge) reduceAll(s []uint64, fn string, kind int, nb bool) {
 
 func (b *Bridge) reduceScatter(s []uint64, fn string, nb bool) {
 	ch, th := uint32(s[5]), uint32(s[3])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 6, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -623,12 +563,7 @@ func (b *Bridge) reduceScatter(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) reduceScatterBlock(s []uint64, fn string, nb bool) {
 	ch, count, th := uint32(s[5]), int32(s[2]), uint32(s[3])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 6, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 6, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -723,12 +658,7 @@ func (b *Bridge) wblocks(fn string, ch, off, countsOff, displsOff, typesOff uint
 
 func (b *Bridge) alltoallw(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -801,4 +731,19 @@ func (b *Bridge) keepUntilDone(reqOff uint32, keep C.uintptr_t) {
 		b.keep = map[uint32]C.uintptr_t{}
 	}
 	b.keep[b.lastReq] = keep
+}
+
+// collArgs checks what every blocking-or-not collective starts with: the
+// request pointer of the nonblocking form (parameter i) and the
+// communicator ch.
+func (b *Bridge) collArgs(fn string, ch uint32, s []uint64, i int, nb bool) (*comm, uint32, int32, bool) {
+	reqOff, rc, ok := b.requestOut(fn, ch, s, i, nb)
+	if !ok {
+		return nil, 0, rc, false
+	}
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
+		return nil, 0, rc, false
+	}
+	return c, reqOff, 0, true
 }

@@ -318,12 +318,7 @@ func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
 // per in-neighbour) and MPI_Neighbor_alltoall (one of each per neighbour).
 func (b *Bridge) neighbor(s []uint64, fn string, nb bool) {
 	ch := uint32(s[6])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 7, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 7, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -491,12 +486,7 @@ func (b *Bridge) finish(fn string, ch uint32, nb bool, rc C.int, reqOff uint32) 
 
 func (b *Bridge) neighborAllgatherv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[7])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 8, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 8, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -517,12 +507,7 @@ func (b *Bridge) neighborAllgatherv(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) neighborAlltoallv(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -543,12 +528,7 @@ func (b *Bridge) neighborAlltoallv(s []uint64, fn string, nb bool) {
 
 func (b *Bridge) neighborAlltoallw(s []uint64, fn string, nb bool) {
 	ch := uint32(s[8])
-	reqOff, rc, ok := b.requestOut(fn, ch, s, 9, nb)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	c, rc, ok := b.commArg(fn, ch)
+	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 9, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
