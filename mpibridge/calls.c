@@ -5,49 +5,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "calls.h"
-#include "shim.h"
+#include "conv.h"
 #include "calls_ext.h"
 
-/* Standard ABI sentinel values (mpi.h of the guest). */
+/* Standard ABI values besides conv.h's sentinels (mpi.h of the guest). */
 enum {
-    ABI_ANY_SOURCE = -1, ABI_ANY_TAG = -2, ABI_PROC_NULL = -3, ABI_ROOT = -4,
-    ABI_UNDEFINED = -32766,
     ABI_THREAD_SINGLE = 0, ABI_THREAD_FUNNELED = 1024, ABI_THREAD_SERIALIZED = 2048, ABI_THREAD_MULTIPLE = 4096,
     ABI_IDENT = 201, ABI_CONGRUENT = 202, ABI_SIMILAR = 203, ABI_UNEQUAL = 204,
     ABI_COMM_TYPE_SHARED = 221,
     ABI_TAG_UB = 501, ABI_IO = 502, ABI_HOST = 503, ABI_WTIME_IS_GLOBAL = 504,
     ABI_UNIVERSE_SIZE = 505, ABI_APPNUM = 506, ABI_LASTUSEDCODE = 507,
 };
-
-#define COMM(h) ((MPI_Comm)(h))
-#define TYPE(h) ((MPI_Datatype)(h))
-#define OP(h) ((MPI_Op)(h))
-#define GROUP(h) ((MPI_Group)(h))
-#define SBUF(p) ((p) == WR_IN_PLACE ? MPI_IN_PLACE : (void *)(p))
-#define RBUF(p) ((void *)(p))
-
-static inline int rank_in(int r) {
-    switch (r) {
-    case ABI_ANY_SOURCE: return MPI_ANY_SOURCE;
-    case ABI_PROC_NULL: return MPI_PROC_NULL;
-    case ABI_ROOT: return MPI_ROOT;
-    case ABI_UNDEFINED: return MPI_UNDEFINED;
-    }
-    return r;
-}
-
-static inline int rank_out(int r) {
-    if (r == MPI_ANY_SOURCE) return ABI_ANY_SOURCE;
-    if (r == MPI_PROC_NULL) return ABI_PROC_NULL;
-    if (r == MPI_ROOT) return ABI_ROOT;
-    if (r == MPI_UNDEFINED) return ABI_UNDEFINED;
-    return r;
-}
-
-static inline int tag_in(int t) { return t == ABI_ANY_TAG ? MPI_ANY_TAG : t; }
-static inline int tag_out(int t) { return t == MPI_ANY_TAG ? ABI_ANY_TAG : t; }
-static inline int undefined_out(int v) { return v == MPI_UNDEFINED ? ABI_UNDEFINED : v; }
 
 static int compare_out(int r) {
     if (r == MPI_IDENT) return ABI_IDENT;
@@ -68,37 +36,6 @@ static int thread_out(int level) {
     if (level == MPI_THREAD_SERIALIZED) return ABI_THREAD_SERIALIZED;
     if (level == MPI_THREAD_FUNNELED) return ABI_THREAD_FUNNELED;
     return ABI_THREAD_SINGLE;
-}
-
-/* status_out writes a host status in the guest's layout. */
-static void status_out(const MPI_Status *s, int32_t *g) {
-    MPI_Count bytes = 0;
-    int cancelled = 0;
-    if (g == NULL) return;
-    g[0] = rank_out(s->MPI_SOURCE);
-    g[1] = tag_out(s->MPI_TAG);
-    g[2] = s->MPI_ERROR == MPI_SUCCESS ? 0 : wr_abi_errclass(s->MPI_ERROR);
-#if defined(OPEN_MPI)
-    bytes = (MPI_Count)s->_ucount;
-    cancelled = s->_cancelled;
-#elif defined(MPICH)
-    /* MPICH keeps the byte count in count_lo (low 32 bits) and the upper
-     * bits of count_hi_and_cancelled, whose bit 0 is the cancelled flag
-     * (MPIR_STATUS_GET_COUNT / MPIR_STATUS_GET_CANCEL_BIT in MPICH 3.0+). */
-    bytes = (MPI_Count)(((uint64_t)((uint32_t)s->count_hi_and_cancelled >> 1) << 32) | (uint32_t)s->count_lo);
-    cancelled = s->count_hi_and_cancelled & 1;
-#else
-    MPI_Get_elements_x(s, MPI_BYTE, &bytes);
-    MPI_Test_cancelled(s, &cancelled);
-#endif
-    g[3] = (int32_t)(uint32_t)((uint64_t)bytes & 0xffffffffu);
-    g[4] = (int32_t)(uint32_t)((uint64_t)bytes >> 32);
-    g[5] = cancelled ? 1 : 0;
-}
-
-static inline void status_init(MPI_Status *s) {
-    memset(s, 0, sizeof *s);
-    s->MPI_ERROR = MPI_SUCCESS;
 }
 
 /* Scratch space for host statuses of multi-request calls (single threaded). */
@@ -303,7 +240,9 @@ int wr_wait(uintptr_t *req, int32_t *status) {
     MPI_Request r = (MPI_Request)*req;
     MPI_Status s;
     status_init(&s);
-    int rc = MPI_Wait(&r, status ? &s : MPI_STATUS_IGNORE);
+    int rc = wr_pairs_wait(1, &r);
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Wait(&r, status ? &s : MPI_STATUS_IGNORE);
     *req = (uintptr_t)r;
     if (status) status_out(&s, status);
     return rc;
@@ -313,7 +252,9 @@ int wr_test(uintptr_t *req, int *flag, int32_t *status) {
     MPI_Request r = (MPI_Request)*req;
     MPI_Status s;
     status_init(&s);
-    int rc = MPI_Test(&r, flag, status ? &s : MPI_STATUS_IGNORE);
+    int rc = wr_pairs_test();
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Test(&r, flag, status ? &s : MPI_STATUS_IGNORE);
     *req = (uintptr_t)r;
     if (*flag && status) status_out(&s, status);
     return rc;
@@ -346,7 +287,9 @@ int wr_waitall(int n, uintptr_t *reqs, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
     if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
-    int rc = MPI_Waitall(n, r, s);
+    int rc = wr_pairs_wait(n, r);
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Waitall(n, r, s);
     reqs_out(n, r, reqs);
     if (statuses)
         for (int i = 0; i < n; i++) status_out(&s[i], statuses + 8 * i);
@@ -357,7 +300,9 @@ int wr_testall(int n, uintptr_t *reqs, int *flag, int32_t *statuses) {
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
     if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
-    int rc = MPI_Testall(n, r, flag, s);
+    int rc = wr_pairs_test();
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Testall(n, r, flag, s);
     reqs_out(n, r, reqs);
     if (*flag && statuses)
         for (int i = 0; i < n; i++) status_out(&s[i], statuses + 8 * i);
@@ -369,7 +314,16 @@ int wr_waitany(int n, uintptr_t *reqs, int *index, int32_t *status) {
     if (n > 0 && r == NULL) return MPI_ERR_NO_MEM;
     MPI_Status s;
     status_init(&s);
-    int rc = MPI_Waitany(n, r, index, &s);
+    int rc;
+    if (wr_pairs_among(n, r)) {
+        /* Nothing completes an open pair but the bridge: test in a loop. */
+        int flag = 0;
+        do {
+            rc = wr_pairs_test();
+            if (rc == MPI_SUCCESS) rc = MPI_Testany(n, r, index, &flag, &s);
+        } while (rc == MPI_SUCCESS && !flag);
+    } else
+        rc = MPI_Waitany(n, r, index, &s);
     reqs_out(n, r, reqs);
     if (*index != MPI_UNDEFINED) status_out(&s, status);
     else if (status) { status_init(&s); s.MPI_SOURCE = MPI_ANY_SOURCE; s.MPI_TAG = MPI_ANY_TAG; status_out(&s, status); }
@@ -382,7 +336,9 @@ int wr_testany(int n, uintptr_t *reqs, int *index, int *flag, int32_t *status) {
     if (n > 0 && r == NULL) return MPI_ERR_NO_MEM;
     MPI_Status s;
     status_init(&s);
-    int rc = MPI_Testany(n, r, index, flag, &s);
+    int rc = wr_pairs_test();
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Testany(n, r, index, flag, &s);
     reqs_out(n, r, reqs);
     if (*flag && *index != MPI_UNDEFINED) status_out(&s, status);
     *index = undefined_out(*index);
@@ -393,7 +349,14 @@ int wr_waitsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *st
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
     if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
-    int rc = MPI_Waitsome(n, r, outcount, indices, s);
+    int rc;
+    if (wr_pairs_among(n, r)) {
+        do {
+            rc = wr_pairs_test();
+            if (rc == MPI_SUCCESS) rc = MPI_Testsome(n, r, outcount, indices, s);
+        } while (rc == MPI_SUCCESS && *outcount == 0);
+    } else
+        rc = MPI_Waitsome(n, r, outcount, indices, s);
     reqs_out(n, r, reqs);
     if (statuses && *outcount != MPI_UNDEFINED)
         for (int i = 0; i < *outcount; i++) status_out(&s[i], statuses + 8 * i);
@@ -405,7 +368,9 @@ int wr_testsome(int n, uintptr_t *reqs, int *outcount, int *indices, int32_t *st
     MPI_Request *r = reqs_in(n, reqs);
     MPI_Status *s = statuses_for(n, statuses);
     if (n > 0 && (r == NULL || (statuses != NULL && s == NULL))) return MPI_ERR_NO_MEM;
-    int rc = MPI_Testsome(n, r, outcount, indices, s);
+    int rc = wr_pairs_test();
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Testsome(n, r, outcount, indices, s);
     reqs_out(n, r, reqs);
     if (statuses && *outcount != MPI_UNDEFINED)
         for (int i = 0; i < *outcount; i++) status_out(&s[i], statuses + 8 * i);
@@ -676,7 +641,9 @@ int wr_imrecv(uintptr_t buf, int count, uintptr_t type, uintptr_t *msg, uintptr_
 int wr_request_get_status(uintptr_t req, int *flag, int32_t *status) {
     MPI_Status s;
     status_init(&s);
-    int rc = MPI_Request_get_status((MPI_Request)req, flag, &s);
+    int rc = wr_pairs_test();
+    if (rc != MPI_SUCCESS) return rc;
+    rc = MPI_Request_get_status((MPI_Request)req, flag, &s);
     if (*flag) status_out(&s, status);
     return rc;
 }

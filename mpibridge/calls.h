@@ -39,6 +39,11 @@ int wr_sendrecv(uintptr_t sbuf, int scount, uintptr_t stype, int dest, int stag,
                 uintptr_t rbuf, int rcount, uintptr_t rtype, int src, int rtag, uintptr_t comm, int32_t *status);
 int wr_sendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag,
                         uintptr_t comm, int32_t *status);
+/* MPI-4.0; built on MPI_Grequest_start where the host is MPI-3.1 */
+int wr_isendrecv(uintptr_t sbuf, int scount, uintptr_t stype, int dest, int stag, uintptr_t rbuf, int rcount,
+                 uintptr_t rtype, int src, int rtag, uintptr_t comm, uintptr_t *req);
+int wr_isendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag,
+                         uintptr_t comm, uintptr_t *req);
 int wr_probe(int src, int tag, uintptr_t comm, int32_t *status);
 int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
 int wr_buffer_attach(uintptr_t buf, int size);

@@ -3,23 +3,7 @@
 #include <mpi.h>
 #include <stdlib.h>
 
-#include "calls.h"
-
-#define COMM(h) ((MPI_Comm)(h))
-#define TYPE(h) ((MPI_Datatype)(h))
-#define OP(h) ((MPI_Op)(h))
-#define SBUF(p) ((p) == WR_IN_PLACE ? MPI_IN_PLACE : (void *)(p))
-#define RBUF(p) ((void *)(p))
-
-/* Standard ABI sentinels needed here. */
-enum { ABI_ANY_SOURCE = -1, ABI_ANY_TAG = -2, ABI_PROC_NULL = -3, ABI_ROOT = -4 };
-
-static inline int rank_in(int r) {
-    if (r == ABI_ANY_SOURCE) return MPI_ANY_SOURCE;
-    if (r == ABI_PROC_NULL) return MPI_PROC_NULL;
-    if (r == ABI_ROOT) return MPI_ROOT;
-    return r;
-}
+#include "conv.h"
 
 #define REQ_OUT(call)                    \
     MPI_Request r = MPI_REQUEST_NULL;    \

@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 #include "calls_ext.h"
-#include "shim.h"
+#include "conv.h"
 
 /* Standard ABI values (include/mpi.h). */
 enum {
-    ABI_ANY_SOURCE = -1, ABI_ANY_TAG = -2, ABI_PROC_NULL = -3, ABI_UNDEFINED = -32766,
     ABI_MODE_APPEND = 1, ABI_MODE_CREATE = 2, ABI_MODE_DELETE_ON_CLOSE = 4, ABI_MODE_EXCL = 8,
     ABI_MODE_RDONLY = 16, ABI_MODE_RDWR = 32, ABI_MODE_SEQUENTIAL = 64, ABI_MODE_UNIQUE_OPEN = 128,
     ABI_MODE_WRONLY = 256,
@@ -21,7 +20,6 @@ enum {
 };
 
 #define FILEH(h) ((MPI_File)(h))
-#define TYPE(h) ((MPI_Datatype)(h))
 
 static int amode_in(int a) {
     int h = 0;
@@ -35,32 +33,6 @@ static int amode_in(int a) {
     if (a & ABI_MODE_UNIQUE_OPEN) h |= MPI_MODE_UNIQUE_OPEN;
     if (a & ABI_MODE_WRONLY) h |= MPI_MODE_WRONLY;
     return h;
-}
-
-/* The guest status layout of calls.h (calls.c's status_out, for statuses
- * of data access). */
-static void io_status_out(const MPI_Status *s, int32_t *g) {
-    MPI_Count bytes = 0;
-    int cancelled = 0;
-    if (g == NULL) return;
-    int src = s->MPI_SOURCE, tag = s->MPI_TAG;
-    g[0] = src == MPI_ANY_SOURCE ? ABI_ANY_SOURCE : src == MPI_PROC_NULL ? ABI_PROC_NULL
-         : src == MPI_UNDEFINED ? ABI_UNDEFINED : src;
-    g[1] = tag == MPI_ANY_TAG ? ABI_ANY_TAG : tag;
-    g[2] = s->MPI_ERROR == MPI_SUCCESS ? 0 : wr_abi_errclass(s->MPI_ERROR);
-#if defined(OPEN_MPI)
-    bytes = (MPI_Count)s->_ucount;
-    cancelled = s->_cancelled;
-#elif defined(MPICH)
-    bytes = (MPI_Count)(((uint64_t)((uint32_t)s->count_hi_and_cancelled >> 1) << 32) | (uint32_t)s->count_lo);
-    cancelled = s->count_hi_and_cancelled & 1;
-#else
-    MPI_Get_elements_x(s, MPI_BYTE, &bytes);
-    MPI_Test_cancelled(s, &cancelled);
-#endif
-    g[3] = (int32_t)(uint32_t)((uint64_t)bytes & 0xffffffffu);
-    g[4] = (int32_t)(uint32_t)((uint64_t)bytes >> 32);
-    g[5] = cancelled ? 1 : 0;
 }
 
 /* ---- shared file pointers ----
@@ -261,7 +233,7 @@ int wr_file_split(int kind, int begin, uintptr_t fh, int64_t offset, uintptr_t b
     case WR_IO_ALL | WR_IO_AT | WR_IO_WRITE: rc = MPI_File_write_at_all_end(f, b, sp); break;
     default: return MPI_ERR_INTERN;
     }
-    if (status) io_status_out(&s, status);
+    if (status) status_out(&s, status);
     return rc;
 }
 
@@ -330,7 +302,7 @@ int wr_file_io(int kind, uintptr_t fh, int64_t offset, uintptr_t buf, int count,
     case WR_IO_ALL | WR_IO_AT | WR_IO_WRITE: rc = MPI_File_write_at_all(f, o, b, count, t, sp); break;
     default: return MPI_ERR_INTERN;
     }
-    if (status) io_status_out(&s, status);
+    if (status) status_out(&s, status);
     return rc;
 }
 

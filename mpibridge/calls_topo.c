@@ -1,20 +1,11 @@
 /* Host side of process topologies: see calls.h. */
 #include <mpi.h>
 
-#include "calls.h"
-
-#define COMM(h) ((MPI_Comm)(h))
+#include "conv.h"
 
 enum {
-    ABI_PROC_NULL = -3, ABI_UNDEFINED = -32766,
     ABI_CART = 211, ABI_GRAPH = 212, ABI_DIST_GRAPH = 213,
 };
-
-static inline int rank_out(int r) {
-    if (r == MPI_PROC_NULL) return ABI_PROC_NULL;
-    if (r == MPI_UNDEFINED) return ABI_UNDEFINED;
-    return r;
-}
 
 #define COMM_OUT(call)               \
     MPI_Comm c = MPI_COMM_NULL;      \
