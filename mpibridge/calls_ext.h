@@ -30,6 +30,13 @@ int wr_win_create(uintptr_t base, int64_t size, int disp_unit, uintptr_t info, u
                   int64_t *layout, uintptr_t *win);
 int wr_win_free(uintptr_t *win);
 
+/* Shared-memory windows (calls_rma.c explains the steps of
+ * MPI_Win_allocate_shared). */
+int wr_win_shared_layout(uintptr_t comm, int64_t size, int64_t memsize, int64_t *sizes, int64_t *offset,
+                         int *shared);
+int wr_win_shared_map(uintptr_t comm, int grown, uintptr_t addr, int64_t length, int *mapped, int *why);
+int wr_win_shared_unmap(uintptr_t addr, int64_t length);
+
 /* MPI_Win_create_dynamic. Target displacements of a dynamic window are
  * host addresses, and a guest names its memory by offset: layout receives
  * 2 int64 per rank of comm, the host address of that rank's guest offset 0

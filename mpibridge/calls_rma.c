@@ -3,24 +3,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "calls_ext.h"
+#include "conv.h"
 
 /* Standard ABI values (include/mpi.h). */
 enum {
-    ABI_PROC_NULL = -3,
     ABI_LOCK_EXCLUSIVE = 301, ABI_LOCK_SHARED = 302,
     ABI_MODE_NOCHECK = 1024, ABI_MODE_NOPRECEDE = 2048, ABI_MODE_NOPUT = 4096,
     ABI_MODE_NOSTORE = 8192, ABI_MODE_NOSUCCEED = 16384,
 };
 
 #define WIN(h) ((MPI_Win)(h))
-#define TYPE(h) ((MPI_Datatype)(h))
-#define OP(h) ((MPI_Op)(h))
-#define GROUP(h) ((MPI_Group)(h))
 #define ADDR(p) ((void *)(p))
 
-static inline int target_in(int r) { return r == ABI_PROC_NULL ? MPI_PROC_NULL : r; }
 
 static int assert_in(int a) {
     int h = 0;
@@ -122,6 +122,88 @@ int wr_win_create(uintptr_t base, int64_t size, int disp_unit, uintptr_t info, u
     return rc;
 }
 
+/* ---- shared-memory windows ----
+ * MPI_Win_allocate_shared places one segment of POSIX shared memory in
+ * every rank's linear memory at the same guest offset, so a guest pointer
+ * into it means the same bytes in every rank. The bridge asks for the
+ * layout (wr_win_shared_layout), grows each guest memory to the agreed
+ * offset plus the segment, and has the segment mapped over those pages
+ * (wr_win_shared_map); the window itself is an MPI_Win_create over each
+ * rank's part, so one-sided calls work on it as on any other. */
+
+/* wr_win_shared_layout checks that every rank of comm shares this node and
+ * gathers what the segment needs: sizes (one int64 per rank of comm, the
+ * bytes each asks for) and *offset, the largest memsize (guest memory in
+ * bytes) of any rank, where the segment will start. *shared says whether
+ * the ranks share a node; the same on every rank. */
+int wr_win_shared_layout(uintptr_t comm, int64_t size, int64_t memsize, int64_t *sizes, int64_t *offset,
+                         int *shared) {
+    MPI_Comm c = (MPI_Comm)comm, node = MPI_COMM_NULL;
+    int n = 0, nn = 0, ok;
+    int rc = MPI_Comm_size(c, &n);
+    if (rc == MPI_SUCCESS) rc = MPI_Comm_split_type(c, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
+    if (rc != MPI_SUCCESS) return rc;
+    MPI_Comm_size(node, &nn);
+    MPI_Comm_free(&node);
+    ok = nn == n;
+    rc = MPI_Allreduce(MPI_IN_PLACE, &ok, 1, MPI_INT, MPI_MIN, c);
+    if (rc == MPI_SUCCESS) rc = MPI_Allgather(&size, 1, MPI_INT64_T, sizes, 1, MPI_INT64_T, c);
+    if (rc == MPI_SUCCESS) rc = MPI_Allreduce(&memsize, offset, 1, MPI_INT64_T, MPI_MAX, c);
+    *shared = ok;
+    return rc;
+}
+
+/* wr_win_shared_map maps a fresh shared segment of length bytes at host
+ * address addr in every rank of comm, where grown says this rank's guest
+ * memory now covers it. Rank 0 creates the segment in /dev/shm under a
+ * unique name, the others open it, and it is unlinked once all have it.
+ * *mapped is 1 when every rank mapped it, the same on every rank; when
+ * not, no rank keeps it and *why is the errno of the first failure. */
+int wr_win_shared_map(uintptr_t comm, int grown, uintptr_t addr, int64_t length, int *mapped, int *why) {
+    MPI_Comm c = (MPI_Comm)comm;
+    int rank = 0, fd = -1, err = 0, ok;
+    char name[64] = {0};
+    static unsigned serial;
+    *mapped = 0;
+    *why = 0;
+    MPI_Comm_rank(c, &rank);
+    if (rank == 0) {
+        snprintf(name, sizeof name, "/wasmrun-%ld-%u", (long)getpid(), serial++);
+        fd = grown ? shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600) : -1;
+        if (grown && fd < 0) err = errno;
+        else if (fd >= 0 && ftruncate(fd, (off_t)length) != 0) err = errno;
+        if (!grown) err = ENOMEM;
+        if (err != 0) name[0] = '\0';
+    }
+    int rc = MPI_Bcast(name, sizeof name, MPI_CHAR, 0, c);
+    if (rc != MPI_SUCCESS) goto out;
+    if (rank != 0 && name[0] != '\0' && grown) {
+        fd = shm_open(name, O_RDWR, 0600);
+        if (fd < 0) err = errno;
+    }
+    if (rank != 0 && !grown) err = ENOMEM;
+    if (fd >= 0 && err == 0 &&
+        mmap((void *)addr, (size_t)length, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) == MAP_FAILED)
+        err = errno;
+    ok = err == 0 && name[0] != '\0';
+    rc = MPI_Allreduce(MPI_IN_PLACE, &ok, 1, MPI_INT, MPI_MIN, c);
+    if (rc == MPI_SUCCESS) rc = MPI_Barrier(c); /* every rank has opened it */
+    if (rank == 0 && name[0] != '\0') shm_unlink(name);
+    if (rc == MPI_SUCCESS && !ok && fd >= 0 && err == 0) wr_win_shared_unmap(addr, length);
+    *mapped = rc == MPI_SUCCESS && ok;
+    *why = err != 0 ? err : ok ? 0 : EAGAIN;
+out:
+    if (fd >= 0) close(fd);
+    return rc;
+}
+
+/* wr_win_shared_unmap puts private zeroed pages back where a segment was:
+ * the guest's memory keeps its size, and the pages are its own again. */
+int wr_win_shared_unmap(uintptr_t addr, int64_t length) {
+    void *p = mmap((void *)addr, (size_t)length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    return p == MAP_FAILED ? errno : 0;
+}
+
 /* ---- dynamic windows ---- */
 
 int wr_win_create_dynamic(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize,
@@ -220,19 +302,19 @@ int wr_win_get_name(uintptr_t win, char *out, int cap, int *len) {
 
 int wr_put(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
            uintptr_t ttype, uintptr_t win) {
-    return MPI_Put(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    return MPI_Put(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                    TYPE(ttype), WIN(win));
 }
 
 int wr_get(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
            uintptr_t ttype, uintptr_t win) {
-    return MPI_Get(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    return MPI_Get(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                    TYPE(ttype), WIN(win));
 }
 
 int wr_accumulate(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
                   uintptr_t ttype, uintptr_t op, uintptr_t win) {
-    return MPI_Accumulate(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    return MPI_Accumulate(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                           TYPE(ttype), OP(op), WIN(win));
 }
 
@@ -240,25 +322,25 @@ int wr_get_accumulate(uintptr_t origin, int ocount, uintptr_t otype, uintptr_t r
                       uintptr_t rtype, int target, int64_t disp, int tcount, uintptr_t ttype,
                       uintptr_t op, uintptr_t win) {
     return MPI_Get_accumulate(ADDR(origin), ocount, TYPE(otype), ADDR(result), rcount, TYPE(rtype),
-                              target_in(target), (MPI_Aint)disp, tcount, TYPE(ttype), OP(op), WIN(win));
+                              rank_in(target), (MPI_Aint)disp, tcount, TYPE(ttype), OP(op), WIN(win));
 }
 
 int wr_fetch_and_op(uintptr_t origin, uintptr_t result, uintptr_t type, int target, int64_t disp,
                     uintptr_t op, uintptr_t win) {
-    return MPI_Fetch_and_op(ADDR(origin), ADDR(result), TYPE(type), target_in(target), (MPI_Aint)disp,
+    return MPI_Fetch_and_op(ADDR(origin), ADDR(result), TYPE(type), rank_in(target), (MPI_Aint)disp,
                             OP(op), WIN(win));
 }
 
 int wr_compare_and_swap(uintptr_t origin, uintptr_t compare, uintptr_t result, uintptr_t type,
                         int target, int64_t disp, uintptr_t win) {
-    return MPI_Compare_and_swap(ADDR(origin), ADDR(compare), ADDR(result), TYPE(type), target_in(target),
+    return MPI_Compare_and_swap(ADDR(origin), ADDR(compare), ADDR(result), TYPE(type), rank_in(target),
                                 (MPI_Aint)disp, WIN(win));
 }
 
 int wr_rput(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
             uintptr_t ttype, uintptr_t win, uintptr_t *req) {
     MPI_Request r = MPI_REQUEST_NULL;
-    int rc = MPI_Rput(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    int rc = MPI_Rput(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                       TYPE(ttype), WIN(win), &r);
     *req = (uintptr_t)r;
     return rc;
@@ -267,7 +349,7 @@ int wr_rput(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t d
 int wr_rget(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
             uintptr_t ttype, uintptr_t win, uintptr_t *req) {
     MPI_Request r = MPI_REQUEST_NULL;
-    int rc = MPI_Rget(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    int rc = MPI_Rget(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                       TYPE(ttype), WIN(win), &r);
     *req = (uintptr_t)r;
     return rc;
@@ -276,7 +358,7 @@ int wr_rget(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t d
 int wr_raccumulate(uintptr_t origin, int ocount, uintptr_t otype, int target, int64_t disp, int tcount,
                    uintptr_t ttype, uintptr_t op, uintptr_t win, uintptr_t *req) {
     MPI_Request r = MPI_REQUEST_NULL;
-    int rc = MPI_Raccumulate(ADDR(origin), ocount, TYPE(otype), target_in(target), (MPI_Aint)disp, tcount,
+    int rc = MPI_Raccumulate(ADDR(origin), ocount, TYPE(otype), rank_in(target), (MPI_Aint)disp, tcount,
                              TYPE(ttype), OP(op), WIN(win), &r);
     *req = (uintptr_t)r;
     return rc;
@@ -287,7 +369,7 @@ int wr_rget_accumulate(uintptr_t origin, int ocount, uintptr_t otype, uintptr_t 
                        uintptr_t op, uintptr_t win, uintptr_t *req) {
     MPI_Request r = MPI_REQUEST_NULL;
     int rc = MPI_Rget_accumulate(ADDR(origin), ocount, TYPE(otype), ADDR(result), rcount, TYPE(rtype),
-                                 target_in(target), (MPI_Aint)disp, tcount, TYPE(ttype), OP(op), WIN(win), &r);
+                                 rank_in(target), (MPI_Aint)disp, tcount, TYPE(ttype), OP(op), WIN(win), &r);
     *req = (uintptr_t)r;
     return rc;
 }
@@ -301,7 +383,7 @@ int wr_win_lock(int abi_lock, int rank, int abi_assert, uintptr_t win) {
     if (abi_lock == ABI_LOCK_EXCLUSIVE) type = MPI_LOCK_EXCLUSIVE;
     else if (abi_lock == ABI_LOCK_SHARED) type = MPI_LOCK_SHARED;
     else return MPI_ERR_LOCKTYPE;
-    return MPI_Win_lock(type, target_in(rank), assert_in(abi_assert), WIN(win));
+    return MPI_Win_lock(type, rank_in(rank), assert_in(abi_assert), WIN(win));
 }
 
 int wr_win_lock_all(int abi_assert, uintptr_t win) { return MPI_Win_lock_all(assert_in(abi_assert), WIN(win)); }
@@ -310,14 +392,14 @@ int wr_win_sync(int what, int rank, uintptr_t win) {
     MPI_Win w = WIN(win);
     switch (what) {
     case WR_SYNC_UNLOCK_ALL: return MPI_Win_unlock_all(w);
-    case WR_SYNC_FLUSH: return MPI_Win_flush(target_in(rank), w);
+    case WR_SYNC_FLUSH: return MPI_Win_flush(rank_in(rank), w);
     case WR_SYNC_FLUSH_ALL: return MPI_Win_flush_all(w);
-    case WR_SYNC_FLUSH_LOCAL: return MPI_Win_flush_local(target_in(rank), w);
+    case WR_SYNC_FLUSH_LOCAL: return MPI_Win_flush_local(rank_in(rank), w);
     case WR_SYNC_FLUSH_LOCAL_ALL: return MPI_Win_flush_local_all(w);
     case WR_SYNC_SYNC: return MPI_Win_sync(w);
     case WR_SYNC_COMPLETE: return MPI_Win_complete(w);
     case WR_SYNC_WAIT: return MPI_Win_wait(w);
-    case WR_SYNC_UNLOCK: return MPI_Win_unlock(target_in(rank), w);
+    case WR_SYNC_UNLOCK: return MPI_Win_unlock(rank_in(rank), w);
     }
     return MPI_ERR_INTERN;
 }

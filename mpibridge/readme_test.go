@@ -16,13 +16,13 @@ var update = flag.Bool("update", false, "rewrite README.md's function table from
 var chapterNotes = map[string]string{
 	"environment":              `MPI_Init_thread provides at most MPI_THREAD_FUNNELED (MPI_THREAD_MULTIPLE is refused: the guest has one thread); MPI_Get_library_version says "wasmrun V over" the host library`,
 	"error handlers and codes": "MPI_ERRORS_ARE_FATAL (default), MPI_ERRORS_ABORT, MPI_ERRORS_RETURN and the guest's own handlers",
-	"point to point":           "MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_PROC_NULL, MPI_STATUS(ES)_IGNORE, MPI_REQUEST_NULL",
+	"point to point":           "MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_PROC_NULL, MPI_STATUS(ES)_IGNORE, MPI_REQUEST_NULL; MPI_Isendrecv(_replace) is built from a send and a receive under one request on hosts without a working one (Open MPI 4.1, MPICH 4.0)",
 	"collectives":              "MPI_IN_PLACE wherever the standard allows it; inter-communicators for all but MPI_Reduce_scatter(_block)",
 	"persistent collectives":   "MPI-4; built on the nonblocking collectives over every host, each MPI_Start checks the buffers again",
 	"communicators":            "attribute caching is in the guest library (last row): MPI_Comm_dup/idup/free run the guest's copy and delete callbacks",
 	"datatypes":                "every predefined C datatype at the guest's widths (`long` is 4 bytes) and the MAXLOC/MINLOC pairs; derived types are built on the host from the guest's description and checked over their true extent",
 	"user-defined ops":         "the guest's C function is called back from the host MPI's reductions (64 live operators at most)",
-	"one-sided":                "windows lie in guest memory (MPI_Win_allocate, MPI_Alloc_mem, MPI_Free_mem are in the guest library); every target range is checked against the target's window",
+	"one-sided":                "windows lie in guest memory (MPI_Win_allocate, MPI_Alloc_mem, MPI_Free_mem are in the guest library); every target range is checked against the target's window; MPI_Win_allocate_shared maps one shared segment at the same guest address in every rank of a node",
 	"MPI-IO":                   "paths go through the `--dir` mounts: outside them MPI_ERR_ACCESS, writes to `:ro` mounts MPI_ERR_READ_ONLY; the host MPI only sees files wasmrun opened",
 	"info":                     "MPI_INFO_NULL, MPI_INFO_ENV",
 }

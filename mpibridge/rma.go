@@ -7,6 +7,7 @@ import "C"
 
 import (
 	"fmt"
+	"syscall"
 	"unsafe"
 )
 
@@ -50,6 +51,14 @@ var rmaFunctions = []function{
 	// and remove guest memory locally. Accesses name target memory by
 	// its address (MPI_Get_address), displacement unit 1.
 	{"MPI_Win_create_dynamic", (*Bridge).winCreateDynamic, "info comm win", false},
+	// MPI_Win_allocate_shared(size, disp_unit, info, comm, baseptr, win):
+	// one shared segment mapped at the same guest offset in every rank of
+	// comm (which must share a node), past the end of each rank's memory;
+	// the ranks' parts are contiguous in rank order.
+	// MPI_Win_shared_query(win, rank, size, disp_unit, baseptr) gives a
+	// rank's part (MPI_PROC_NULL: the first part that is not empty).
+	{"MPI_Win_allocate_shared", (*Bridge).winAllocateShared, "size disp_unit info comm baseptr win", false},
+	{"MPI_Win_shared_query", (*Bridge).winSharedQuery, "win rank size disp_unit baseptr", false},
 	{"MPI_Win_attach", (*Bridge).winAttach, "win base size", false},
 	{"MPI_Win_detach", (*Bridge).winDetach, "win base", false},
 	{"MPI_Win_free", (*Bridge).winFree, "win", false},
@@ -118,6 +127,11 @@ type window struct {
 	dynamic bool
 	bounds  C.uintptr_t
 	rank    int32
+	// A shared-memory window: its segment is [segOff, segOff+segLen) of
+	// guest memory, the same in every rank.
+	shared bool
+	segOff uint32
+	segLen uint64
 }
 
 // extra is the per-bridge state of the one-sided, I/O and info chapters.
@@ -509,6 +523,13 @@ func (b *Bridge) freeWindow(off, baseOut uint32) int32 {
 		return b.winHostError(w, fn, rcC)
 	}
 	base, alloc := w.base, w.alloc
+	if w.shared && w.segLen > 0 {
+		if errno := C.wr_win_shared_unmap(C.uintptr_t(b.base+uintptr(w.segOff)), C.int64_t(w.segLen)); errno != 0 {
+			b.wins.Remove(uint32(h))
+			b.writeI32(off, int32(winNull))
+			return b.fail(commWorld, fn, errIntern, "unmapping the shared segment: %v", syscall.Errno(errno))
+		}
+	}
 	b.wins.Remove(uint32(h))
 	b.writeI32(off, int32(winNull))
 	if alloc && baseOut != 0 {
@@ -1012,4 +1033,141 @@ func (b *Bridge) winTest(s []uint64) {
 		return
 	}
 	s[0] = ret(b.winHostError(w, fn, C.wr_win_test(w.host, (*C.int)(flag))))
+}
+
+// winAllocateShared is MPI_Win_allocate_shared (see rmaFunctions): the
+// ranks agree on the segment's guest offset (the end of the largest
+// memory among them), grow their memories to cover it, map the shared
+// segment over those pages and make an MPI_Win_create window of their
+// parts.
+func (b *Bridge) winAllocateShared(s []uint64) {
+	const fn = "MPI_Win_allocate_shared"
+	size, unit, ih, ch, baseOut, out := int32(s[0]), int32(s[1]), uint32(s[2]), uint32(s[3]), uint32(s[4]), uint32(s[5])
+	c, info, rc, ok := b.winCreateArgs(fn, ch, size, unit, ih, out)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !b.inBounds(baseOut, 4) {
+		s[0] = ret(b.fail(ch, fn, errArg, "baseptr %#x is outside guest memory", baseOut))
+		return
+	}
+	sizes := make([]int64, c.size)
+	var offset C.int64_t
+	var shared C.int
+	if rcC := C.wr_win_shared_layout(c.host, C.int64_t(size), C.int64_t(b.mem.Size()),
+		(*C.int64_t)(unsafe.Pointer(&sizes[0])), &offset, &shared); rcC != 0 {
+		s[0] = ret(b.hostError(ch, fn, rcC))
+		return
+	}
+	if shared == 0 {
+		s[0] = ret(b.fail(ch, fn, errComm, "the processes of the communicator do not all share this node"))
+		return
+	}
+	var total, mine uint64
+	for i, n := range sizes {
+		if i < int(c.rank) {
+			mine += uint64(n)
+		}
+		total += uint64(n)
+	}
+	segOff := uint64(offset)
+	segLen := (total + pageSize - 1) / pageSize * pageSize
+	if segLen > 0 {
+		grown := segOff+segLen <= 1<<32 && b.growTo(segOff+segLen)
+		var mapped, why C.int
+		if rcC := C.wr_win_shared_map(c.host, cBool(grown), C.uintptr_t(b.base+uintptr(segOff)), C.int64_t(segLen), &mapped, &why); rcC != 0 {
+			s[0] = ret(b.hostError(ch, fn, rcC))
+			return
+		}
+		if mapped == 0 {
+			if !grown {
+				s[0] = ret(b.fail(ch, fn, errNoMem, "guest memory cannot grow by %d bytes of shared segment to %d bytes", segLen, segOff+segLen))
+			} else {
+				s[0] = ret(b.fail(ch, fn, errNoMem, "the %d-byte shared segment could not be mapped in every process (%v)", segLen, syscall.Errno(why)))
+			}
+			return
+		}
+	}
+	base := uint32(segOff + mine)
+	if size == 0 {
+		base = 0
+	}
+	if rc := b.newWindow(fn, ch, c, uint32(segOff+mine), size, unit, info, false, out); rc != 0 {
+		if segLen > 0 {
+			C.wr_win_shared_unmap(C.uintptr_t(b.base+uintptr(segOff)), C.int64_t(segLen))
+		}
+		s[0] = ret(rc)
+		return
+	}
+	h, _ := b.readI32(out)
+	if w, ok := b.wins.Get(uint32(h)); ok {
+		w.shared, w.segOff, w.segLen = true, uint32(segOff), segLen
+	}
+	b.writeI32(baseOut, int32(base))
+	s[0] = 0
+}
+
+// pageSize is the wasm page size.
+const pageSize = 65536
+
+// growTo grows guest memory to at least end bytes.
+func (b *Bridge) growTo(end uint64) bool {
+	cur := uint64(b.mem.Size())
+	if end <= cur {
+		return true
+	}
+	_, ok := b.mem.Grow(uint32((end - cur + pageSize - 1) / pageSize))
+	return ok && b.inBounds(uint32(end-1), 1)
+}
+
+func (b *Bridge) winSharedQuery(s []uint64) {
+	const fn = "MPI_Win_shared_query"
+	wh, rank, sizeOut, unitOut, baseOut := uint32(s[0]), int32(s[1]), uint32(s[2]), uint32(s[3]), uint32(s[4])
+	w, rc, ok := b.winArg(fn, wh)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if !w.shared {
+		s[0] = ret(b.failWin(w, fn, errRMAFlavor, "the window was not made by MPI_Win_allocate_shared"))
+		return
+	}
+	if !b.inBounds(sizeOut, 4) || !b.inBounds(unitOut, 4) || !b.inBounds(baseOut, 4) {
+		s[0] = ret(b.failWin(w, fn, errArg, "an output pointer is outside guest memory"))
+		return
+	}
+	if rank == procNull {
+		rank = -1
+		for r := int32(0); r < w.nranks; r++ {
+			if w.layout[2*r] > 0 {
+				rank = r
+				break
+			}
+		}
+		if rank < 0 {
+			b.writeI32(sizeOut, 0)
+			b.writeI32(unitOut, int32(w.layout[1]))
+			b.writeI32(baseOut, 0)
+			s[0] = 0
+			return
+		}
+	}
+	if rank < 0 || rank >= w.nranks {
+		s[0] = ret(b.failWin(w, fn, errRank, "rank %d is not in the window's group of %d", rank, w.nranks))
+		return
+	}
+	var off uint64
+	for r := int32(0); r < rank; r++ {
+		off += uint64(w.layout[2*r])
+	}
+	size := w.layout[2*rank]
+	base := int32(w.segOff + uint32(off))
+	if size == 0 {
+		base = 0
+	}
+	b.writeI32(sizeOut, int32(size))
+	b.writeI32(unitOut, int32(w.layout[2*rank+1]))
+	b.writeI32(baseOut, base)
+	s[0] = 0
 }
