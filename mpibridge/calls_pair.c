@@ -108,7 +108,8 @@ static int pair_start(struct pair *p, uintptr_t *req) {
     int rc = MPI_Grequest_start(pair_query, pair_free, pair_cancel, p, &p->greq);
     if (rc != MPI_SUCCESS) {
         /* The halves are started; let them finish before giving up. */
-        MPI_Waitall(2, p->sub, MPI_STATUSES_IGNORE);
+        MPI_Status st[2];
+        MPI_Waitall(2, p->sub, st);
         free(p->packed);
         free(p);
         return rc;
