@@ -37,6 +37,11 @@ var pcollFunctions = []function{
 	pcollEntry("MPI_Reduce_scatter_init", "sendbuf recvbuf recvcounts datatype op comm info request", func(b *Bridge, s []uint64) { b.reduceScatter(s, "MPI_Reduce_scatter_init", true) }),
 	pcollEntry("MPI_Reduce_scatter_block_init", "sendbuf recvbuf recvcount datatype op comm info request", func(b *Bridge, s []uint64) { b.reduceScatterBlock(s, "MPI_Reduce_scatter_block_init", true) }),
 	pcollEntry("MPI_Scan_init", "sendbuf recvbuf count datatype op comm info request", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Scan_init", scan, true) }),
+	pcollEntry("MPI_Neighbor_allgather_init", "sendbuf sendcount sendtype recvbuf recvcount recvtype comm info request", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather_init", true, false) }),
+	pcollEntry("MPI_Neighbor_alltoall_init", "sendbuf sendcount sendtype recvbuf recvcount recvtype comm info request", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall_init", true, true) }),
+	pcollEntry("MPI_Neighbor_allgatherv_init", "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm info request", func(b *Bridge, s []uint64) { b.neighborAllgatherv(s, "MPI_Neighbor_allgatherv_init", true) }),
+	pcollEntry("MPI_Neighbor_alltoallv_init", "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm info request", func(b *Bridge, s []uint64) { b.neighborAlltoallv(s, "MPI_Neighbor_alltoallv_init", true) }),
+	pcollEntry("MPI_Neighbor_alltoallw_init", "sendbuf sendcounts sdispls sendtypes recvbuf recvcounts rdispls recvtypes comm info request", func(b *Bridge, s []uint64) { b.neighborAlltoallw(s, "MPI_Neighbor_alltoallw_init", true) }),
 	pcollEntry("MPI_Exscan_init", "sendbuf recvbuf count datatype op comm info request", func(b *Bridge, s []uint64) { b.reduceAll(s, "MPI_Exscan_init", exscan, true) }),
 }
 
@@ -52,7 +57,8 @@ func pcollEntry(name, params string, start func(b *Bridge, s []uint64)) function
 func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, s []uint64)) {
 	n := countFields(params)
 	ch, ih, reqOff := uint32(s[n-3]), uint32(s[n-2]), uint32(s[n-1])
-	if _, rc, ok := b.commArg(fn, ch); !ok {
+	c, rc, ok := b.commArg(fn, ch)
+	if !ok {
 		s[0] = ret(rc)
 		return
 	}
@@ -66,12 +72,22 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 	}
 	p := &pcoll{start: start, args: append([]uint64(nil), s[:n-2]...), stack: make([]uint64, n-1)}
 	// MPI lets the guest free the datatypes once the request exists: pin
-	// them (the datatype arrays of the w forms are checked at each start).
+	// them, also those in the datatype arrays of the w forms (the arrays
+	// themselves must stay as they are, and are checked at each start).
 	for i, name := range strings.Fields(params)[:n-2] {
-		if name == "datatype" || name == "sendtype" || name == "recvtype" {
-			if t, ok := b.dtypes.Get(uint32(s[i])); ok && !t.freed {
-				t.pins++
-				p.pinned = append(p.pinned, uint32(s[i]))
+		switch name {
+		case "datatype", "sendtype", "recvtype":
+			p.pin(b, uint32(s[i]))
+		case "sendtypes", "recvtypes":
+			n := c.peers()
+			if strings.HasPrefix(fn, "MPI_Neighbor") {
+				n = c.inDeg
+				if name == "sendtypes" {
+					n = c.outDeg
+				}
+			}
+			for _, h := range b.i32s(uint32(s[i]), n) {
+				p.pin(b, uint32(h))
 			}
 		}
 	}
@@ -117,6 +133,15 @@ func countFields(s string) int {
 		}
 	}
 	return n
+}
+
+// pin keeps derived datatype h alive for p (a predefined or invalid
+// handle needs nothing).
+func (p *pcoll) pin(b *Bridge, h uint32) {
+	if t, ok := b.dtypes.Get(h); ok && !t.freed {
+		t.pins++
+		p.pinned = append(p.pinned, h)
+	}
 }
 
 // unpin releases the datatypes a freed persistent collective kept.

@@ -18,7 +18,7 @@ var chapterNotes = map[string]string{
 	"error handlers and codes": "MPI_ERRORS_ARE_FATAL (default), MPI_ERRORS_ABORT, MPI_ERRORS_RETURN and the guest's own handlers",
 	"point to point":           "MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_PROC_NULL, MPI_STATUS(ES)_IGNORE, MPI_REQUEST_NULL; MPI_Isendrecv(_replace) is built from a send and a receive under one request on hosts without a working one (Open MPI 4.1, MPICH 4.0)",
 	"collectives":              "MPI_IN_PLACE wherever the standard allows it; inter-communicators for all but MPI_Reduce_scatter(_block)",
-	"persistent collectives":   "MPI-4; built on the nonblocking collectives over every host, each MPI_Start checks the buffers again",
+	"persistent collectives":   "MPI-4; built on the nonblocking collectives over every host, each MPI_Start checks the buffers again; the datatypes (also those in the w forms' arrays) may be freed once the request exists",
 	"communicators":            "attribute caching is in the guest library (last row): MPI_Comm_dup/idup/free run the guest's copy and delete callbacks",
 	"datatypes":                "every predefined C datatype at the guest's widths (`long` is 4 bytes) and the MAXLOC/MINLOC pairs; derived types are built on the host from the guest's description and checked over their true extent",
 	"user-defined ops":         "the guest's C function is called back from the host MPI's reductions (64 live operators at most)",

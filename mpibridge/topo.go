@@ -26,10 +26,10 @@ var topoFunctions = []function{
 	{"MPI_Dist_graph_create", (*Bridge).distGraphCreate, "comm_old n sources degrees destinations weights info reorder comm_dist_graph", false},
 	{"MPI_Cart_map", (*Bridge).cartMap, "comm ndims dims periods newrank", false},
 	{"MPI_Graph_map", (*Bridge).graphMap, "comm nnodes index edges newrank", false},
-	{"MPI_Neighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
-	{"MPI_Ineighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_allgather", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
-	{"MPI_Neighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall", false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
-	{"MPI_Ineighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_alltoall", true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Neighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_allgather", false, false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Ineighbor_allgather", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_allgather", true, false) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
+	{"MPI_Neighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Neighbor_alltoall", false, true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm", false},
+	{"MPI_Ineighbor_alltoall", func(b *Bridge, s []uint64) { b.neighbor(s, "MPI_Ineighbor_alltoall", true, true) }, "sendbuf sendcount sendtype recvbuf recvcount recvtype comm request", false},
 	{"MPI_Neighbor_allgatherv", func(b *Bridge, s []uint64) { b.neighborAllgatherv(s, "MPI_Neighbor_allgatherv", false) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm", false},
 	{"MPI_Ineighbor_allgatherv", func(b *Bridge, s []uint64) { b.neighborAllgatherv(s, "MPI_Ineighbor_allgatherv", true) }, "sendbuf sendcount sendtype recvbuf recvcounts displs recvtype comm request", false},
 	{"MPI_Neighbor_alltoallv", func(b *Bridge, s []uint64) { b.neighborAlltoallv(s, "MPI_Neighbor_alltoallv", false) }, "sendbuf sendcounts sdispls sendtype recvbuf recvcounts rdispls recvtype comm", false},
@@ -316,14 +316,13 @@ func (b *Bridge) distGraphCreateAdjacent(s []uint64) {
 
 // neighbor is MPI_Neighbor_allgather (one send block, one receive block
 // per in-neighbour) and MPI_Neighbor_alltoall (one of each per neighbour).
-func (b *Bridge) neighbor(s []uint64, fn string, nb bool) {
+func (b *Bridge) neighbor(s []uint64, fn string, nb, alltoall bool) {
 	ch := uint32(s[6])
 	c, reqOff, rc, ok := b.collArgs(fn, ch, s, 7, nb)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	alltoall := fn == "MPI_Neighbor_alltoall" || fn == "MPI_Ineighbor_alltoall"
 	sendBlocks := int32(1)
 	if alltoall {
 		sendBlocks = c.outDeg

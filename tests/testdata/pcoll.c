@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* (at most 64 ranks) */
+
 int main(int argc, char **argv) {
     MPI_Init(&argc, &argv);
     int rank, size, bad = 0;
@@ -59,6 +61,85 @@ int main(int argc, char **argv) {
     }
     MPI_Request_free(&pb);
     (void)pr;
+
+    /* MPI_Alltoallw_init with a derived type per peer, all freed once the
+     * request exists (MPI allows that; the arrays must stay unchanged):
+     * each peer gets its own (rank+1)-int block. */
+    {
+        MPI_Datatype st[64], rt[64];
+        int sc[64], sd[64], rc[64], rd[64], sbuf[64 * 64], rbuf[64 * 64];
+        for (int i = 0; i < size; i++) {
+            MPI_Type_contiguous(i + 1, MPI_INT, &st[i]);
+            MPI_Type_commit(&st[i]);
+            MPI_Type_contiguous(rank + 1, MPI_INT, &rt[i]);
+            MPI_Type_commit(&rt[i]);
+            sc[i] = rc[i] = 1;
+            sd[i] = rd[i] = i * 64 * (int)sizeof(int);
+        }
+        MPI_Request w;
+        MPI_Alltoallw_init(sbuf, sc, sd, st, rbuf, rc, rd, rt, MPI_COMM_WORLD, MPI_INFO_NULL, &w);
+        /* through copies: the arrays themselves must stay as they are */
+        for (int i = 0; i < size; i++) {
+            MPI_Datatype a = st[i], b2 = rt[i];
+            MPI_Type_free(&a);
+            MPI_Type_free(&b2);
+        }
+        for (int it = 0; it < 3; it++) {
+            for (int i = 0; i < size; i++)
+                for (int j = 0; j < 64; j++) sbuf[i * 64 + j] = rank * 1000 + i * 10 + j + it;
+            MPI_Start(&w);
+            MPI_Wait(&w, MPI_STATUS_IGNORE);
+            for (int i = 0; i < size; i++)
+                for (int j = 0; j <= rank; j++) bad += rbuf[i * 64 + j] != i * 1000 + rank * 10 + j + it;
+        }
+        MPI_Request_free(&w);
+    }
+
+    /* neighbourhood persistent collectives on a periodic ring (of 3 or
+     * more: with fewer, both neighbours are one process and which block
+     * meets which receive is up to the implementation) */
+    if (size >= 3) {
+        MPI_Comm ring;
+        int dims[1] = {size}, periods[1] = {1};
+        MPI_Cart_create(MPI_COMM_WORLD, 1, dims, periods, 0, &ring);
+        int left = (rank + size - 1) % size, right = (rank + 1) % size;
+        int v, ng[2], na_s[2], na_r[2], cnt[2] = {1, 1}, dsp[2] = {0, 1}, nv[2];
+        int ws[2], wr[2], wcnt[2] = {1, 1};
+        MPI_Aint wd[2] = {0, sizeof(int)};
+        MPI_Datatype wt[2];
+        MPI_Type_dup(MPI_INT, &wt[0]);
+        MPI_Type_dup(MPI_INT, &wt[1]);
+        MPI_Request nr[5];
+        MPI_Neighbor_allgather_init(&v, 1, MPI_INT, ng, 1, MPI_INT, ring, MPI_INFO_NULL, &nr[0]);
+        MPI_Neighbor_alltoall_init(na_s, 1, MPI_INT, na_r, 1, MPI_INT, ring, MPI_INFO_NULL, &nr[1]);
+        MPI_Neighbor_allgatherv_init(&v, 1, MPI_INT, nv, cnt, dsp, MPI_INT, ring, MPI_INFO_NULL, &nr[2]);
+        MPI_Neighbor_alltoallv_init(na_s, cnt, dsp, MPI_INT, na_r, cnt, dsp, MPI_INT, ring, MPI_INFO_NULL, &nr[3]);
+        MPI_Neighbor_alltoallw_init(ws, wcnt, wd, wt, wr, wcnt, wd, wt, ring, MPI_INFO_NULL, &nr[4]);
+        MPI_Datatype wt0 = wt[0], wt1 = wt[1];
+        MPI_Type_free(&wt0);
+        MPI_Type_free(&wt1);
+        for (int it = 0; it < 3; it++) {
+            v = rank * 10 + it;
+            na_s[0] = rank * 100 + it;     /* to the left neighbour */
+            na_s[1] = rank * 100 + 50 + it; /* to the right one */
+            ws[0] = -rank - it;
+            ws[1] = rank + it;
+            for (int i = 0; i < 5; i++) {
+                MPI_Start(&nr[i]);
+                MPI_Wait(&nr[i], MPI_STATUS_IGNORE);
+                if (i == 1) {
+                    bad += na_r[0] != left * 100 + 50 + it || na_r[1] != right * 100 + it;
+                    na_r[0] = na_r[1] = -1;
+                }
+            }
+            bad += ng[0] != left * 10 + it || ng[1] != right * 10 + it;
+            bad += nv[0] != left * 10 + it || nv[1] != right * 10 + it;
+            bad += na_r[0] != left * 100 + 50 + it || na_r[1] != right * 100 + it;
+            bad += wr[0] != left + it || wr[1] != -right - it;
+        }
+        for (int i = 0; i < 5; i++) MPI_Request_free(&nr[i]);
+        MPI_Comm_free(&ring);
+    }
     int inactive = 0;
     MPI_Test(&r[0], &inactive, MPI_STATUS_IGNORE); /* inactive: completes at once */
     bad += !inactive || r[0] == MPI_REQUEST_NULL;
