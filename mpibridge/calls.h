@@ -136,6 +136,9 @@ int wr_type_info(uintptr_t type, int64_t *info);
 int wr_pack(uintptr_t in, int incount, uintptr_t type, uintptr_t out, int outsize, int *position, uintptr_t comm);
 int wr_unpack(uintptr_t in, int insize, int *position, uintptr_t out, int outcount, uintptr_t type, uintptr_t comm);
 int wr_pack_size(int incount, uintptr_t type, uintptr_t comm, int *size);
+int wr_pack_external(uintptr_t in, int incount, uintptr_t type, uintptr_t out, int64_t outsize, int32_t *position);
+int wr_unpack_external(uintptr_t in, int64_t insize, int32_t *position, uintptr_t out, int outcount, uintptr_t type);
+int wr_pack_external_size(int incount, uintptr_t type, int64_t *size);
 /* basic elements of type in a message of bytes bytes (-1: MPI_UNDEFINED) */
 int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count);
 /* user-defined ops (calls_op.c): slot picks one of WR_OP_SLOTS trampolines

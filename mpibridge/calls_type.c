@@ -174,6 +174,29 @@ int wr_pack_size(int incount, uintptr_t type, uintptr_t comm, int *size) {
     return MPI_Pack_size(incount, TYPE(type), (MPI_Comm)(comm), size);
 }
 
+/* MPI_Pack_external and friends in "external32"; positions and sizes are
+ * the guest's 4-byte MPI_Aint. */
+int wr_pack_external(uintptr_t in, int incount, uintptr_t type, uintptr_t out, int64_t outsize, int32_t *position) {
+    MPI_Aint pos = *position;
+    int rc = MPI_Pack_external("external32", (void *)in, incount, TYPE(type), (void *)out, (MPI_Aint)outsize, &pos);
+    if (rc == MPI_SUCCESS) *position = (int32_t)pos;
+    return rc;
+}
+
+int wr_unpack_external(uintptr_t in, int64_t insize, int32_t *position, uintptr_t out, int outcount, uintptr_t type) {
+    MPI_Aint pos = *position;
+    int rc = MPI_Unpack_external("external32", (void *)in, (MPI_Aint)insize, &pos, (void *)out, outcount, TYPE(type));
+    if (rc == MPI_SUCCESS) *position = (int32_t)pos;
+    return rc;
+}
+
+int wr_pack_external_size(int incount, uintptr_t type, int64_t *size) {
+    MPI_Aint n = 0;
+    int rc = MPI_Pack_external_size("external32", incount, TYPE(type), &n);
+    *size = (int64_t)n;
+    return rc;
+}
+
 int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count) {
     MPI_Status st;
     MPI_Count n = 0;

@@ -47,6 +47,11 @@ var datatypeFunctions = []function{
 	{"MPI_Unpack", (*Bridge).unpack, "inbuf insize position outbuf outcount datatype comm", false},
 	// MPI_Pack_size(incount, datatype, comm, size): what MPI_Pack would write.
 	{"MPI_Pack_size", (*Bridge).packSize, "incount datatype comm size", false},
+	// The portable "external32" representation (the only datarep MPI
+	// names); positions and sizes are the guest's 4-byte MPI_Aint.
+	{"MPI_Pack_external", (*Bridge).packExternal, "datarep inbuf incount datatype outbuf outsize position", false},
+	{"MPI_Unpack_external", (*Bridge).unpackExternal, "datarep inbuf insize position outbuf outcount datatype", false},
+	{"MPI_Pack_external_size", (*Bridge).packExternalSize, "datarep incount datatype size", false},
 }
 
 // envelope records how a derived type was built, in the guest's terms.
@@ -559,7 +564,7 @@ func (b *Bridge) pack(s []uint64) {
 		s[0] = ret(b.fail(ch, fn, errBuffer, "output buffer of %d bytes at %#x is outside guest memory", outSize, outOff))
 		return
 	}
-	pos, rc, ok := b.outPtr(fn, ch, posOff)
+	pos, rc, ok := b.position(fn, ch, posOff, outSize)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -589,7 +594,7 @@ func (b *Bridge) unpack(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	pos, rc, ok := b.outPtr(fn, ch, posOff)
+	pos, rc, ok := b.position(fn, ch, posOff, inSize)
 	if !ok {
 		s[0] = ret(rc)
 		return
@@ -620,6 +625,123 @@ func (b *Bridge) packSize(s []uint64) {
 		return
 	}
 	s[0] = ret(b.hostError(ch, fn, C.wr_pack_size(C.int(count), t.host, c.host, out)))
+}
+
+// position checks the in-out position of a pack or unpack into a buffer
+// of size bytes: it must lie in [0, size], or the host would read or write
+// outside the buffer.
+func (b *Bridge) position(fn string, ch, off uint32, size int32) (*C.int, int32, bool) {
+	p, rc, ok := b.outPtr(fn, ch, off)
+	if !ok {
+		return nil, rc, false
+	}
+	if pos := int32(*p); pos < 0 || pos > size {
+		return nil, b.fail(ch, fn, errArg, "position %d is outside the %d-byte buffer", pos, size), false
+	}
+	return p, 0, true
+}
+
+// datarep checks the datarep argument of the external32 calls.
+func (b *Bridge) datarep(fn string, off uint32) (int32, bool) {
+	rep, ok := b.cString(off, 64)
+	if !ok {
+		return b.fail(commWorld, fn, errArg, "datarep at %#x is not a NUL-terminated string within guest memory", off), false
+	}
+	if string(rep) != "external32" {
+		return b.fail(commWorld, fn, errArg, "datarep %q is not \"external32\"", rep), false
+	}
+	return 0, true
+}
+
+func (b *Bridge) packExternal(s []uint64) {
+	const fn = "MPI_Pack_external"
+	count, th, outOff, outSize, posOff := int32(s[2]), uint32(s[3]), uint32(s[4]), int32(s[5]), uint32(s[6])
+	if rc, ok := b.datarep(fn, uint32(s[0])); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	in, t, rc, ok := b.buf(fn, commWorld, uint32(s[1]), count, th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if outSize < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "negative outsize %d", outSize))
+		return
+	}
+	out, ok := b.addr(outOff, uint64(outSize))
+	if !ok {
+		s[0] = ret(b.fail(commWorld, fn, errBuffer, "output buffer of %d bytes at %#x is outside guest memory", outSize, outOff))
+		return
+	}
+	pos, rc, ok := b.position(fn, commWorld, posOff, outSize)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_pack_external(in, C.int(count), t, C.uintptr_t(out), C.int64_t(outSize), (*C.int32_t)(unsafe.Pointer(pos)))))
+}
+
+func (b *Bridge) unpackExternal(s []uint64) {
+	const fn = "MPI_Unpack_external"
+	inOff, inSize, posOff, count, th := uint32(s[1]), int32(s[2]), uint32(s[3]), int32(s[5]), uint32(s[6])
+	if rc, ok := b.datarep(fn, uint32(s[0])); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if inSize < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "negative insize %d", inSize))
+		return
+	}
+	in, ok := b.addr(inOff, uint64(inSize))
+	if !ok {
+		s[0] = ret(b.fail(commWorld, fn, errBuffer, "input buffer of %d bytes at %#x is outside guest memory", inSize, inOff))
+		return
+	}
+	out, t, rc, ok := b.buf(fn, commWorld, uint32(s[4]), count, th)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	pos, rc, ok := b.position(fn, commWorld, posOff, inSize)
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_unpack_external(C.uintptr_t(in), C.int64_t(inSize), (*C.int32_t)(unsafe.Pointer(pos)), out, C.int(count), t)))
+}
+
+func (b *Bridge) packExternalSize(s []uint64) {
+	const fn = "MPI_Pack_external_size"
+	count, sizeOff := int32(s[1]), uint32(s[3])
+	if rc, ok := b.datarep(fn, uint32(s[0])); !ok {
+		s[0] = ret(rc)
+		return
+	}
+	t, rc, ok := b.typeArg(fn, uint32(s[2]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	if count < 0 {
+		s[0] = ret(b.fail(commWorld, fn, errCount, "negative count %d", count))
+		return
+	}
+	if !b.inBounds(sizeOff, 4) {
+		s[0] = ret(b.fail(commWorld, fn, errArg, "size pointer %#x is outside guest memory", sizeOff))
+		return
+	}
+	var n C.int64_t
+	if rcC := C.wr_pack_external_size(C.int(count), t.host, &n); rcC != 0 {
+		s[0] = ret(b.hostError(commWorld, fn, rcC))
+		return
+	}
+	if n > 1<<31-1 {
+		s[0] = ret(b.fail(commWorld, fn, errSize, "the packed size %d does not fit in the guest's MPI_Aint; use MPI_Pack_external_size_c", n))
+		return
+	}
+	b.writeI32(sizeOff, int32(n))
+	s[0] = 0
 }
 
 // cInts passes a Go copy of a guest int array to C (nil for none).

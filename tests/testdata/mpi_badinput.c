@@ -46,6 +46,17 @@ int main(int argc, char **argv) {
     displs[0] = 0x3fffffff;
     expect("gatherv block outside memory", MPI_Gatherv(small, rank == 0 ? 1 : 1, MPI_INT, small, counts, displs, MPI_INT, 0, MPI_COMM_WORLD),
            rank == 0 ? MPI_ERR_BUFFER : MPI_SUCCESS);
+    /* Positions that would make the host pack or unpack outside the buffer. */
+    char packed[64];
+    int pos = -1024;
+    expect("pack at a negative position", MPI_Pack(small, 2, MPI_INT, packed, sizeof packed, &pos, MPI_COMM_WORLD), MPI_ERR_ARG);
+    pos = 65;
+    expect("unpack past the buffer", MPI_Unpack(packed, sizeof packed, &pos, small, 1, MPI_INT, MPI_COMM_WORLD), MPI_ERR_ARG);
+    MPI_Aint apos = -4096;
+    expect("pack_external at a negative position", MPI_Pack_external("external32", small, 2, MPI_INT, packed, sizeof packed, &apos), MPI_ERR_ARG);
+    apos = 0;
+    expect("pack_external with another datarep", MPI_Pack_external("native", small, 2, MPI_INT, packed, sizeof packed, &apos), MPI_ERR_ARG);
+    expect("pack_external_size into outside memory", MPI_Pack_external_size("external32", 2, MPI_INT, (MPI_Aint *)far), MPI_ERR_ARG);
     MPI_Barrier(MPI_COMM_WORLD);
     printf("%s rank %d\n", failures ? "FAIL" : "PASS", rank);
     MPI_Finalize();
