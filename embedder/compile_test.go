@@ -15,7 +15,7 @@ import (
 // the larger pad is (pad no-ops), so that modules differ by n.
 func testModule(n byte, pad int) []byte {
 	body := append([]byte{0}, bytes.Repeat([]byte{0x01}, pad)...) // no locals, nops
-	body = append(body, 0x41, n&0x3f, 0x0b)                          // i32.const n; end
+	body = append(body, 0x41, n&0x3f, 0x0b)                       // i32.const n; end
 	code := append([]byte{1}, uleb(len(body))...)
 	code = append(code, body...)
 	out := []byte("\x00asm\x01\x00\x00\x00")
