@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // Keygen writes a new key pair: name.key (private, mode 0600) and name.pub.
@@ -117,4 +118,43 @@ func readPEM(path string) (*pem.Block, error) {
 		return nil, fmt.Errorf("key %s: %w", path, errors.New("not a PEM key file"))
 	}
 	return block, nil
+}
+
+// SignFile signs the module at path and writes it to out (path itself when
+// out is ""), through a temporary file and a rename, keeping the mode.
+func SignFile(path, out string, key ed25519.PrivateKey) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("sign: %w", err)
+	}
+	signed, err := Sign(data, key)
+	if err != nil {
+		return fmt.Errorf("sign %s: %w", path, err)
+	}
+	if out == "" {
+		out = path
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("sign %s: %w", path, err)
+	}
+	_, err = tmp.Write(signed)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), mode)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("sign %s: write %s: %w", path, out, err)
+	}
+	return nil
 }
