@@ -26,18 +26,18 @@ const pageSize = 65536
 
 // Report describes one module.
 type Report struct {
-	Path      string           `json:"path"`
-	SHA256    string           `json:"sha256"`
-	Size      int              `json:"size"`
-	Memory    *Memory          `json:"memory"` // nil: the module has no memory
-	Features  []Feature        `json:"features"`
-	Imports   []Group          `json:"imports"`
-	Exports   []Export         `json:"exports"`
-	Build     *BuildInfo       `json:"build"` // nil: not built by wasmrun cc
-	Signature Signature        `json:"signature"`
-	Custom    []CustomSection  `json:"customSections"`
-	Runnable  bool             `json:"runnable"` // every import and feature is supported
-	Problems  []string         `json:"problems"` // why not
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	Size      int             `json:"size"`
+	Memory    *Memory         `json:"memory"` // nil: the module has no memory
+	Features  []Feature       `json:"features"`
+	Imports   []Group         `json:"imports"`
+	Exports   []Export        `json:"exports"`
+	Build     *BuildInfo      `json:"build"` // nil: not built by wasmrun cc
+	Signature Signature       `json:"signature"`
+	Custom    []CustomSection `json:"customSections"`
+	Runnable  bool            `json:"runnable"` // every import and feature is supported
+	Problems  []string        `json:"problems"` // why not
 	features  wasmfile.Features
 }
 
