@@ -110,6 +110,9 @@ func (c compiler) compile(ctx context.Context, bin []byte) (wazero.Runtime, waze
 	case err == nil && had:
 		return r, m, Loaded, nil
 	case err == nil:
+		if werr := shareEntry(dir); werr != nil {
+			c.warn("%v", werr)
+		}
 		info := meta{Name: filepath.Base(c.path), Size: int64(len(bin)), Compiled: start.UTC().Truncate(time.Second), Seconds: time.Since(start).Seconds()}
 		if werr := writeMeta(dir, info); werr != nil {
 			if c.strict {
@@ -223,6 +226,34 @@ func removeLeftovers(dir string) {
 	}
 }
 
+// shareEntry gives a new entry the permissions of the directory it is in
+// (wazero creates its files 0600 and directories 0700), so that a cache
+// prepared on shared storage by one user serves the others whom its
+// directories admit: created under umask 022, every user; under 077, only
+// its owner.
+func shareEntry(dir string) error {
+	st, err := os.Stat(filepath.Dir(dir))
+	if err != nil {
+		return fmt.Errorf("share cache entry: %w", err)
+	}
+	perm := st.Mode().Perm()
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir():
+			return os.Chmod(p, perm)
+		case d.Type().IsRegular():
+			return os.Chmod(p, perm&^0o111)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("share cache entry: %w", err)
+	}
+	return nil
+}
+
 // writeMeta writes dir's metaFile through a temporary file and a rename.
 func writeMeta(dir string, m meta) error {
 	data, err := json.MarshalIndent(m, "", "  ")
@@ -230,7 +261,7 @@ func writeMeta(dir string, m meta) error {
 		return err
 	}
 	tmp := filepath.Join(dir, metaFile+".tmp")
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(tmp, append(data, '\n'), 0o666); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("write cache entry: %w", err)
 	}

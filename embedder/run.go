@@ -101,7 +101,7 @@ func Run(ctx context.Context, o Options) (int, error) {
 		return 1, err
 	}
 	defer r.Close(ctx)
-	logf("%s %s in %v", outcome, o.Path, time.Since(start).Round(time.Millisecond))
+	logf("%s: %s in %v", o.Path, outcome, time.Since(start).Round(time.Millisecond))
 
 	if err := checkMemory(compiled, o.MaxMemory); err != nil {
 		return 1, fmt.Errorf("%s: %w", o.Path, err)
