@@ -134,7 +134,7 @@ func Cache(dir string, usable int) Check {
 		c.Verdict, c.Detail = Warn, c.Detail+"not a directory: runs compile in memory"
 		return c
 	case err == nil:
-		c.Detail += fmt.Sprintf("%d entries usable here, ", usable)
+		c.Detail += fmt.Sprintf("entries usable here: %d, ", usable)
 	case os.IsNotExist(err):
 		c.Detail += "not created yet (the first run creates it), "
 		for {
