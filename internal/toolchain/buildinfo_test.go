@@ -14,7 +14,7 @@ func TestBuildInfo(t *testing.T) {
 	rsp := filepath.Join(dir, "args.rsp")
 	require.NoError(t, os.WriteFile(rsp, []byte("-DN=3 -I inc\n"), 0o644))
 	clang := filepath.Join(dir, "clang")
-	require.NoError(t, os.WriteFile(clang, []byte("#!/bin/sh\necho "fake clang version 19.0 ($*)"\necho 'Target: wasm32'\n"), 0o755))
+	require.NoError(t, os.WriteFile(clang, []byte("#!/bin/sh\necho \"fake clang version 19.0 ($*)\"\necho 'Target: wasm32'\n"), 0o755))
 	d := &Driver{Lang: "c", Clang: clang}
 	info, err := d.buildInfo([]string{"-O3", "-o", "app.wasm", "main.c", "@" + rsp, "util.o", "-lm", "-ofoo", "x.cpp"})
 	require.NoError(t, err)
