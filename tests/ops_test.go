@@ -265,6 +265,18 @@ func TestCompileAheadOfTime(t *testing.T) {
 	require.Equal(t, 4, strings.Count(res.Stderr, ": loaded from the cache in"), res.Stderr)
 	require.Contains(t, res.Stdout, "ring of 4: token 45")
 
+	// An entry damaged on disk (cut short) is compiled again, once.
+	entries, err := filepath.Glob(filepath.Join(cache, "code", "*", "*", "*", "wazero-*", "*"))
+	require.NoError(t, err)
+	require.Len(t, entries, 1)
+	require.NoError(t, os.Truncate(entries[0], 100))
+	res = mpirun(t, 2, wasmrun, "-v", "--cache", cache, prog)
+	require.Equal(t, 0, res.Code, res.Stderr)
+	require.Equal(t, 1, strings.Count(res.Stderr, "is damaged"), res.Stderr)
+	require.Equal(t, 1, strings.Count(res.Stderr, ": compiled in"), res.Stderr)
+	require.Equal(t, 1, strings.Count(res.Stderr, ": loaded from the cache in"), res.Stderr)
+	require.Contains(t, res.Stdout, "ring of 2: token 4")
+
 	res = wr(t, "compile", "--cache", cache, filepath.Join(t.TempDir(), "absent.wasm"))
 	require.Equal(t, 1, res.Code)
 	require.Contains(t, res.Stderr, "no such file")
