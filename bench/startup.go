@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/wasmrun/wasmrun/embedder"
 )
 
 // The startup group times whole processes, from launch to exit, of modules
@@ -213,29 +214,17 @@ func timed(o options, args []string) (time.Duration, error) {
 	return d, nil
 }
 
-// cacheEntries counts the compiled-code entries in a wasmrun cache
-// directory: the files under DIR/code/*/*/, the locks directory aside.
+// cacheEntries counts the modules with compiled code in a wasmrun cache
+// directory.
 func cacheEntries(dir string) (int, error) {
-	tops, err := filepath.Glob(filepath.Join(dir, "code", "*", "*", "*"))
-	if err != nil {
-		return 0, err
-	}
+	entries, err := embedder.CacheEntries(dir)
 	n := 0
-	for _, t := range tops {
-		if filepath.Base(t) == "locks" {
-			continue
-		}
-		err := filepath.WalkDir(t, func(_ string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				n++
-			}
-			return err
-		})
-		if err != nil {
-			return 0, err
+	for _, e := range entries {
+		if e.Complete {
+			n++
 		}
 	}
-	return n, nil
+	return n, err
 }
 
 // runAll runs commands, as many at a time as there are CPUs.

@@ -17,7 +17,8 @@ func TestCacheEntries(t *testing.T) {
 	assert.Equal(t, 0, n, "empty cache")
 
 	plat := filepath.Join(dir, "code", "wazero-v1.12.0", "amd64-x")
-	for _, f := range []string{"locks/a.lock", "locks/b.lock", "wazero-v1.12.0-amd64-linux/0123abcd"} {
+	mod := strings.Repeat("ab", 32)
+	for _, f := range []string{"locks/a.lock", "locks/b.lock", mod + "/module.json", mod + "/wazero-v1.12.0-amd64-linux/0123abcd"} {
 		p := filepath.Join(plat, f)
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte("x"), 0o644))
@@ -26,7 +27,8 @@ func TestCacheEntries(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "one module entry; lock files do not count")
 
-	p := filepath.Join(plat, "wazero-v1.12.0-amd64-linux", "4567ef01")
+	p := filepath.Join(plat, strings.Repeat("cd", 32), "wazero-v1.12.0-amd64-linux", "4567ef01")
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 	require.NoError(t, os.WriteFile(p, []byte("x"), 0o644))
 	n, err = cacheEntries(dir)
 	require.NoError(t, err)

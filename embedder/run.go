@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -22,7 +20,6 @@ import (
 	"github.com/tetratelabs/wazero/experimental/table"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
-	"github.com/wasmrun/wasmrun/internal/filelock"
 )
 
 // TrapExitCode is wasmrun's exit code when the guest traps (as a native
@@ -66,6 +63,9 @@ type Options struct {
 	Stdout    io.Writer
 	Stderr    io.Writer
 	Log       io.Writer // verbose diagnostics; nil discards them
+	// Verify, when set, checks the module's bytes before anything of it
+	// is compiled or run (its signature); an error refuses the module.
+	Verify func(module []byte) error
 }
 
 // Run loads, compiles and runs the module and returns the guest's exit code.
@@ -82,26 +82,26 @@ func Run(ctx context.Context, o Options) (int, error) {
 	if err != nil {
 		return 1, err
 	}
+	if o.Verify != nil {
+		// Before anything of the module is compiled or run.
+		if err := o.Verify(bin); err != nil {
+			return 1, fmt.Errorf("%s: %w", o.Path, err)
+		}
+	}
 	ctx = experimental.WithMemoryAllocator(ctx, allocator(o.MaxMemory))
 
-	cfg := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2)
-	if o.CacheDir != "" {
-		cache, err := wazero.NewCompilationCacheWithDir(codeDir(o.CacheDir))
-		if err != nil {
-			return 1, fmt.Errorf("open cache %s: %w", o.CacheDir, err)
-		}
-		defer cache.Close(ctx)
-		cfg = cfg.WithCompilationCache(cache)
-	}
-	r := wazero.NewRuntimeWithConfig(ctx, cfg)
-	defer r.Close(ctx)
-
 	start := time.Now()
-	compiled, err := compile(ctx, r, bin, o)
+	stderr := o.Stderr
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	c := compiler{path: o.Path, cacheDir: o.CacheDir, warn: warnTo(stderr)}
+	r, compiled, outcome, err := c.compile(ctx, bin)
 	if err != nil {
 		return 1, err
 	}
-	logf("compiled %s in %v", o.Path, time.Since(start).Round(time.Millisecond))
+	defer r.Close(ctx)
+	logf("%s: %s in %v", o.Path, outcome, time.Since(start).Round(time.Millisecond))
 
 	if err := checkMemory(compiled, o.MaxMemory); err != nil {
 		return 1, fmt.Errorf("%s: %w", o.Path, err)
@@ -150,22 +150,6 @@ func Load(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: unsupported WebAssembly binary version %d (want 1)", path, bin[4])
 	}
 	return bin, nil
-}
-
-func compile(ctx context.Context, r wazero.Runtime, bin []byte, o Options) (wazero.CompiledModule, error) {
-	if o.CacheDir != "" {
-		sum := sha256.Sum256(bin)
-		unlock, err := filelock.Lock(filepath.Join(codeDir(o.CacheDir), "locks", hex.EncodeToString(sum[:])+".lock"))
-		if err != nil {
-			return nil, err
-		}
-		defer unlock()
-	}
-	compiled, err := r.CompileModule(ctx, bin)
-	if err != nil {
-		return nil, fmt.Errorf("compile %s: %w", o.Path, err)
-	}
-	return compiled, nil
 }
 
 func checkMemory(compiled wazero.CompiledModule, limit uint64) error {

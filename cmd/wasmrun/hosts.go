@@ -15,6 +15,16 @@ func hosts(s streams, mounts *wasi.Table) []embedder.Host {
 	return []embedder.Host{mpibridge.New(s.Err, mounts)}
 }
 
+// hostImports are the functions each host module provides, by import
+// module name, for `wasmrun inspect` to mark a module's imports supported
+// or not. A new host module adds its entry here.
+func hostImports() map[string][]string {
+	return map[string][]string{
+		"wasi_snapshot_preview1": embedder.WASIFunctions(),
+		mpibridge.ModuleName:     mpibridge.Functions(),
+	}
+}
+
 // guestFiles are the host modules' guest headers and library sources.
 func guestFiles() []fs.FS {
 	return []fs.FS{include.FS}

@@ -17,6 +17,7 @@ func runCLI(args ...string) (string, string, int) {
 
 func TestCLI(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "missing.wasm")
+	t.Setenv("WASMRUN_VERIFY_KEY", "")
 	for _, tc := range []struct {
 		name     string
 		args     []string
@@ -32,6 +33,17 @@ func TestCLI(t *testing.T) {
 		{"bad env", []string{"--env", "1BAD=x", missing}, 1, "", "--env"},
 		{"bad max-memory", []string{"--max-memory", "3 parsecs", missing}, 1, "", "--max-memory"},
 		{"flags after the module belong to it", []string{missing, "--max-memory", "bogus"}, 1, "", "read module"},
+		{"missing verify key", []string{"--verify-key", missing + ".pub", missing}, 1, "", "--verify-key: read key: open " + missing + ".pub"},
+		{"inspect a missing module", []string{"inspect", missing}, 1, "", "read module: open " + missing},
+		{"inspect takes one module", []string{"inspect"}, 1, "", "accepts 1 arg(s)"},
+		{"sign needs a key", []string{"sign", missing}, 1, "", "sign: --key KEY is required"},
+		{"verify needs a key", []string{"verify", missing}, 1, "", "verify: --key PUB is required"},
+		{"keygen needs a name", []string{"keygen"}, 1, "", "accepts 1 arg(s)"},
+		{"compile needs a module", []string{"compile"}, 1, "", "requires at least 1 arg"},
+		{"compile a missing module", []string{"compile", "--cache", filepath.Dir(missing), missing}, 1, "", "read module: open " + missing},
+		{"cache ls of an empty cache", []string{"cache", "ls", "--cache", filepath.Dir(missing)}, 0, "0 entries", ""},
+		{"cache clean of an empty cache", []string{"cache", "clean", "--cache", filepath.Dir(missing)}, 0, "removed 0 entries", ""},
+		{"doctor takes no arguments", []string{"doctor", "x"}, 1, "", "unknown command"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, errs, code := runCLI(tc.args...)
@@ -41,4 +53,17 @@ func TestCLI(t *testing.T) {
 			require.NotContains(t, errs, "goroutine")
 		})
 	}
+}
+
+func TestVerifyKeyFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("WASMRUN_VERIFY_KEY", filepath.Join(dir, "site.pub"))
+	_, errs, code := runCLI(filepath.Join(dir, "app.wasm"))
+	require.Equal(t, 1, code)
+	require.Contains(t, errs, "$WASMRUN_VERIFY_KEY: read key: open "+filepath.Join(dir, "site.pub"))
+	_, _, code = runCLI("keygen", filepath.Join(dir, "site"))
+	require.Equal(t, 0, code)
+	_, errs, code = runCLI(filepath.Join(dir, "app.wasm"))
+	require.Equal(t, 1, code)
+	require.Contains(t, errs, "read module", "the key is read, then the module")
 }

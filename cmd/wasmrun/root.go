@@ -24,6 +24,7 @@ type runOptions struct {
 	NoCache   bool
 	MaxMemory string
 	Verbose   bool
+	VerifyKey string
 }
 
 func newRootCmd(s streams) *cobra.Command {
@@ -48,7 +49,9 @@ mounted with --dir. Everything after the module path goes to the module.`,
 		}
 		return runModule(cmd.Context(), opts, args, s)
 	}
-	root.AddCommand(newRunCmd(s), newCCCmd("cc", "c", s), newCCCmd("c++", "c++", s), newVersionCmd(s))
+	root.AddCommand(newRunCmd(s), newCCCmd("cc", "c", s), newCCCmd("c++", "c++", s), newVersionCmd(s),
+		newInspectCmd(s), newCompileCmd(s), newCacheCmd(s), newDoctorCmd(s),
+		newKeygenCmd(s), newSignCmd(s), newVerifyCmd(s))
 	return root
 }
 
@@ -64,6 +67,7 @@ func addRunFlags(cmd *cobra.Command) *runOptions {
 	f.BoolVar(&o.NoCache, "no-cache", false, "do not cache compiled code")
 	f.StringVar(&o.MaxMemory, "max-memory", "", "cap the module's linear memory at `SIZE` (e.g. 2GiB)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "explain what wasmrun does on stderr")
+	f.StringVar(&o.VerifyKey, "verify-key", "", "run the module only if it is signed with the key `PUB` (default $"+verifyKeyEnv+")")
 	return o
 }
 
@@ -94,6 +98,11 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 	if !o.NoCache {
 		eo.CacheDir = o.CacheDir
 	}
+	verify, err := verifier(o.VerifyKey)
+	if err != nil {
+		return err
+	}
+	eo.Verify = verify
 	if o.MaxMemory != "" {
 		n, err := embedder.ParseSize(o.MaxMemory)
 		if err != nil {

@@ -6,13 +6,17 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wasmrun/wasmrun/embedder"
+	"github.com/wasmrun/wasmrun/internal/toolchain"
 	"github.com/wasmrun/wasmrun/mpibridge"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-func init() { mpibridge.Version = version }
+func init() {
+	mpibridge.Version = version
+	toolchain.Version = version
+}
 
 func newVersionCmd(s streams) *cobra.Command {
 	return &cobra.Command{

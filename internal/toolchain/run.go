@@ -59,6 +59,12 @@ func (d *Driver) Run(user []string, stdin io.Reader, stdout, stderr io.Writer) (
 		}
 		return 1, fmt.Errorf("run %s: %w", c.Path, err)
 	}
+	if c.Link && c.Output != "-" {
+		if err := d.recordBuild(c.Output, user); err != nil {
+			fmt.Fprintf(stderr, "%s: error: %v\n", d.Name(), err)
+			return 1, nil
+		}
+	}
 	if !c.CheckImports || c.Output == "-" {
 		return 0, nil
 	}
