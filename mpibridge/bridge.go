@@ -13,7 +13,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/wasmrun/wasmrun/internal/yield"
-	"github.com/wasmrun/wasmrun/mpibridge/internal/handle"
+	"github.com/wasmrun/wasmrun/internal/handle"
 )
 
 // ModuleName is the wasm import module of the guest's MPI functions.

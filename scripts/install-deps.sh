@@ -2,7 +2,8 @@
 # Installs what wasmrun needs to build and test on Debian 12, and nothing
 # else: the wasm toolchain (clang-19, wasi-libc, libc++ for wasm32), the two
 # host MPI families wasmrun is built and tested against (Open MPI, the
-# default, and MPICH) and pkg-config. Safe to run again: it installs only
+# default, and MPICH), pkg-config, and for the OpenCL tests the ICD loader,
+# its headers, clinfo and PoCL (an OpenCL driver for the CPU). Safe to run again: it installs only
 # what is missing. As root it runs apt-get; otherwise it prints the sudo
 # command.
 set -euo pipefail
@@ -13,6 +14,7 @@ packages=(
   libopenmpi-dev openmpi-bin libmpich-dev mpich
   wabt binaryen pkg-config make gcc g++
   cmake autoconf automake libtool llvm-19
+  ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
 )
 
 missing=()
