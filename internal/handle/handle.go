@@ -117,3 +117,12 @@ func (t *Table[T]) slot(h uint32) (uint32, bool) {
 	}
 	return i, true
 }
+
+// Each calls f for every live object, in slot order.
+func (t *Table[T]) Each(f func(h uint32, v *T)) {
+	for i := range t.slots {
+		if t.slots[i].live {
+			f(uint32(t.kind)<<kindShift|uint32(i+1), &t.slots[i].v)
+		}
+	}
+}
