@@ -158,7 +158,7 @@ func (b *Bridge) ready() bool {
 		path := C.CString(b.library)
 		defer C.free(unsafe.Pointer(path))
 		if C.wr_cl_load(path, &msg[0], C.size_t(len(msg))) != 0 {
-			b.loadErr = fmt.Errorf("cannot load the OpenCL library %s: %s", b.library, C.GoString(&msg[0]))
+			b.loadErr = fmt.Errorf("opencl: cannot load the OpenCL library %s: %s", b.library, C.GoString(&msg[0]))
 			b.logf("%v; OpenCL calls find no platform (CL_PLATFORM_NOT_FOUND_KHR); set $%s to the OpenCL ICD loader's path", b.loadErr, LibraryEnv)
 		} else {
 			b.logf("opencl: loaded %s", b.library)

@@ -62,6 +62,9 @@ func getPlatformIDs(b *Bridge, stack []uint64) {
 		func(n *C.wr_uint) C.wr_int { return C.wr_clGetPlatformIDs(0, nil, n) },
 		func(n C.wr_uint, hs *C.wr_h) C.wr_int { return C.wr_clGetPlatformIDs(n, hs, nil) },
 		func(h C.wr_h) uint32 { return b.enumerated(b.platforms, h) })
+	if rc == clPlatformNotFoundKHR {
+		b.fail(fn, rc, "%s has no OpenCL driver (ICD) installed: none under /etc/OpenCL/vendors or $OCL_ICD_VENDORS", b.library)
+	}
 	stack[0] = ret(rc)
 }
 
