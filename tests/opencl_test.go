@@ -71,6 +71,8 @@ func TestOpenCLBadInput(t *testing.T) {
 	n := run(t, nil, native)
 	require.Equal(t, 0, n.Code, n.Stderr)
 	require.Contains(t, n.Stdout, "build status=-2 log_names_symbol=1 log_len_ok=1", "the native build log names the error")
+	require.Contains(t, n.Stdout, "map host ptr err=0 at_host_ptr=1 value=4\nunmap rc=0\nafter unmap: 3 100 107 12\n")
+	require.Contains(t, n.Stdout, "write status=0 queue_ok=1 data=7 105\n")
 	w := wr(t, wasm)
 	require.Equal(t, 0, w.Code, w.Stderr)
 	require.Equal(t, n.Stdout, w.Stdout)
@@ -79,6 +81,7 @@ func TestOpenCLBadInput(t *testing.T) {
 	require.Equal(t, 0, w.Code, w.Stderr)
 	require.True(t, strings.HasPrefix(w.Stdout, strings.TrimSuffix(n.Stdout, "done\n")), "the common part agrees with native:\n%s", w.Stdout)
 	for _, line := range []string{
+		"build with callback rc=0 notified=42",    // pfn_notify ran before clBuildProgram returned
 		"forged context err=-34",                  // CL_INVALID_CONTEXT
 		"buffer as context err=-34",               // CL_INVALID_CONTEXT
 		"context as queue rc=-36",                 // CL_INVALID_COMMAND_QUEUE

@@ -9,6 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
+static int notified;
+static void CL_CALLBACK on_build(cl_program p, void *user) {
+    (void)p;
+    notified = *(int *)user;
+}
+
 static const char *good = "__kernel void k(__global int *p, int v) { p[get_global_id(0)] = v; }\n";
 static const char *bad = "__kernel void broken(__global int *p) { p[0] = undeclared_thing; }\n";
 
@@ -59,8 +65,44 @@ int main(int argc, char **argv) {
     printf("err=%d\n", err);
     printf("wait on nothing rc=%d\n", clWaitForEvents(0, NULL));
 
+    /* Mapping a CL_MEM_USE_HOST_PTR buffer gives host_ptr + offset; what
+     * is written there reaches the buffer at unmap. A nonblocking write
+     * from guest memory completes through its event. */
+    int hostarr[16];
+    for (int i = 0; i < 16; i++)
+        hostarr[i] = i;
+    cl_mem hb = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_USE_HOST_PTR, sizeof hostarr, hostarr, &err);
+    int *mp = clEnqueueMapBuffer(q, hb, CL_TRUE, CL_MAP_READ | CL_MAP_WRITE, 4 * sizeof(int), 8 * sizeof(int), 0, NULL, NULL, &err);
+    printf("map host ptr err=%d at_host_ptr=%d value=%d\n", err, mp == hostarr + 4, mp ? mp[0] : -1);
+    if (mp)
+        for (int i = 0; i < 8; i++)
+            mp[i] = 100 + i;
+    printf("unmap rc=%d\n", clEnqueueUnmapMemObject(q, hb, mp, 0, NULL, NULL));
+    int back[16] = {0};
+    clEnqueueReadBuffer(q, hb, CL_TRUE, 0, sizeof back, back, 0, NULL, NULL);
+    printf("after unmap: %d %d %d %d\n", back[3], back[4], back[11], back[12]);
+    int src[16];
+    for (int i = 0; i < 16; i++)
+        src[i] = 7 * i;
+    cl_event wev;
+    printf("nonblocking write rc=%d\n", clEnqueueWriteBuffer(q, buf, CL_FALSE, 0, sizeof src, src, 0, NULL, &wev));
+    printf("wait rc=%d\n", clWaitForEvents(1, &wev));
+    cl_int wst = -1;
+    clGetEventInfo(wev, CL_EVENT_COMMAND_EXECUTION_STATUS, sizeof wst, &wst, NULL);
+    cl_command_queue evq = NULL;
+    clGetEventInfo(wev, CL_EVENT_COMMAND_QUEUE, sizeof evq, &evq, NULL);
+    clEnqueueReadBuffer(q, buf, CL_TRUE, 0, sizeof back, back, 0, NULL, NULL);
+    printf("write status=%d queue_ok=%d data=%d %d\n", wst, evq == q, back[1], back[15]);
+    clReleaseEvent(wev);
+    clReleaseMemObject(hb);
+
 #ifdef __wasm__
     if (wasm_only) {
+        /* The build callback runs before clBuildProgram returns. */
+        int token = 42;
+        cl_program p2 = clCreateProgramWithSource(ctx, 1, &good, NULL, &err);
+        printf("build with callback rc=%d notified=%d\n", clBuildProgram(p2, 1, &dev, NULL, on_build, &token), notified);
+        clReleaseProgram(p2);
         /* Forged handles and wrong kinds: the bridge's tables catch them. */
         cl_context fake_ctx = (cl_context)(uintptr_t)0x12345678;
         clCreateBuffer(fake_ctx, CL_MEM_READ_WRITE, 16, NULL, &err);
