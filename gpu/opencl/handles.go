@@ -155,3 +155,9 @@ func (b *Bridge) devicesArg(fn string, n, off uint32) (*C.wr_h, int32) {
 	}
 	return &b.hs[0], clSuccess
 }
+
+// Aliases of the C layer's types, for tests (which cannot use cgo).
+type (
+	wrH   = C.wr_h
+	wrInt = C.wr_int
+)

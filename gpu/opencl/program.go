@@ -60,6 +60,7 @@ func createProgramWithSource(b *Bridge, stack []uint64) {
 		stack[0] = 0
 		return
 	}
+	var prog uint32
 	rc := func() int32 {
 		if !b.ready() {
 			return clInvalidContext
@@ -101,14 +102,10 @@ func createProgramWithSource(b *Bridge, stack []uint64) {
 		if b.outErr != clSuccess {
 			return int32(b.outErr)
 		}
-		b.outH = C.wr_h(b.created(b.programs, p, releaseProgram))
+		prog = b.created(b.programs, p, releaseProgram)
 		return clSuccess
 	}()
-	h := uint32(0)
-	if rc == clSuccess {
-		h = uint32(b.outH)
-	}
-	stack[0] = b.createResult(errOff, rc, h)
+	stack[0] = b.createResult(errOff, rc, prog)
 }
 
 func buildProgram(b *Bridge, stack []uint64) {
