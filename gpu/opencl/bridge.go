@@ -55,6 +55,9 @@ type Bridge struct {
 	// maps are the regions mapped with clEnqueueMapBuffer, by guest
 	// address.
 	maps map[uint32]mapping
+	// argSpaces caches, per driver kernel, what each argument is (see
+	// argSpace), plus one; 0 is not yet asked.
+	argSpaces map[C.wr_h][]int8
 
 	// Scratch that C writes into: fields of a heap object.
 	outErr  C.wr_int
@@ -110,6 +113,7 @@ func New(log io.Writer) *Bridge {
 		events:    handle.New[object](handle.CLEvent),
 		guest:     map[C.wr_h]uint32{},
 		maps:      map[uint32]mapping{},
+		argSpaces: map[C.wr_h][]int8{},
 	}
 }
 

@@ -44,6 +44,7 @@ static struct {
     wr_int (*clRetainKernel)(obj);
     wr_int (*clReleaseKernel)(obj);
     wr_int (*clSetKernelArg)(obj, wr_uint, size_t, const void *);
+    wr_int (*clGetKernelArgInfo)(obj, wr_uint, wr_uint, size_t, void *, size_t *);
     wr_int (*clGetKernelInfo)(obj, wr_uint, size_t, void *, size_t *);
     wr_int (*clGetKernelWorkGroupInfo)(obj, obj, wr_uint, size_t, void *, size_t *);
     wr_int (*clEnqueueNDRangeKernel)(obj, obj, wr_uint, const size_t *, const size_t *, const size_t *,
@@ -57,7 +58,8 @@ static struct {
     wr_int (*clEnqueueBarrierWithWaitList)(obj, wr_uint, const obj *, obj *);
 } cl;
 
-/* Every function but the OpenCL 2.0 one is required (OpenCL 1.2). */
+/* Every function is required (OpenCL 1.2) but the OpenCL 2.0 queue call
+ * and clGetKernelArgInfo, which the bridge can do without. */
 #define REQUIRED(name) {#name, (void **)&cl.name, 1}
 #define OPTIONAL(name) {#name, (void **)&cl.name, 0}
 static const struct {
@@ -76,7 +78,7 @@ static const struct {
     REQUIRED(clCreateProgramWithSource), REQUIRED(clRetainProgram), REQUIRED(clReleaseProgram),
     REQUIRED(clBuildProgram), REQUIRED(clGetProgramInfo), REQUIRED(clGetProgramBuildInfo),
     REQUIRED(clCreateKernel), REQUIRED(clCreateKernelsInProgram), REQUIRED(clRetainKernel),
-    REQUIRED(clReleaseKernel), REQUIRED(clSetKernelArg), REQUIRED(clGetKernelInfo),
+    REQUIRED(clReleaseKernel), REQUIRED(clSetKernelArg), OPTIONAL(clGetKernelArgInfo), REQUIRED(clGetKernelInfo),
     REQUIRED(clGetKernelWorkGroupInfo), REQUIRED(clEnqueueNDRangeKernel), REQUIRED(clWaitForEvents),
     REQUIRED(clGetEventInfo), REQUIRED(clGetEventProfilingInfo), REQUIRED(clRetainEvent),
     REQUIRED(clReleaseEvent), REQUIRED(clEnqueueMarkerWithWaitList),
@@ -185,6 +187,11 @@ wr_int wr_clRetainKernel(wr_h k) { return cl.clRetainKernel(O(k)); }
 wr_int wr_clReleaseKernel(wr_h k) { return cl.clReleaseKernel(O(k)); }
 wr_int wr_clSetKernelArg(wr_h k, wr_uint index, size_t size, wr_h value) {
     return cl.clSetKernelArg(O(k), index, size, P(value));
+}
+wr_int wr_clGetKernelArgInfo(wr_h k, wr_uint index, wr_uint name, size_t size, wr_h value, size_t *ret) {
+    if (cl.clGetKernelArgInfo == NULL)
+        return -19; /* CL_KERNEL_ARG_INFO_NOT_AVAILABLE */
+    return cl.clGetKernelArgInfo(O(k), index, name, size, P(value), ret);
 }
 wr_int wr_clGetKernelInfo(wr_h k, wr_uint name, size_t size, wr_h value, size_t *ret) {
     return cl.clGetKernelInfo(O(k), name, size, P(value), ret);

@@ -60,6 +60,9 @@ wr_int wr_clCreateKernelsInProgram(wr_h p, wr_uint n, wr_h *kernels, wr_uint *nu
 wr_int wr_clRetainKernel(wr_h k);
 wr_int wr_clReleaseKernel(wr_h k);
 wr_int wr_clSetKernelArg(wr_h k, wr_uint index, size_t size, wr_h value);
+/* wr_clGetKernelArgInfo returns CL_KERNEL_ARG_INFO_NOT_AVAILABLE where the
+ * loader lacks the call. */
+wr_int wr_clGetKernelArgInfo(wr_h k, wr_uint index, wr_uint name, size_t size, wr_h value, size_t *ret);
 wr_int wr_clGetKernelInfo(wr_h k, wr_uint name, size_t size, wr_h value, size_t *ret);
 wr_int wr_clGetKernelWorkGroupInfo(wr_h k, wr_h d, wr_uint name, size_t size, wr_h value, size_t *ret);
 wr_int wr_clEnqueueNDRangeKernel(wr_h q, wr_h k, wr_uint dim, const size_t *offset, const size_t *global,

@@ -64,3 +64,12 @@ func errName(code int32) string {
 	}
 	return "OpenCL error"
 }
+
+// clGetKernelArgInfo's address qualifiers (values from the Khronos headers).
+const (
+	maxKernelArgs               = 1024
+	clKernelArgAddressQualifier = 0x1196
+	clKernelArgAddressGlobal    = 0x119B
+	clKernelArgAddressConstant  = 0x119D
+	clKernelArgAddressPrivate   = 0x119E
+)

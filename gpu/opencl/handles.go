@@ -65,6 +65,7 @@ func (b *Bridge) release(fn string, t *handle.Table[object], h uint32, code int3
 	if o.refs--; o.refs == 0 {
 		t.Remove(h)
 		delete(b.guest, host)
+		delete(b.argSpaces, host)
 	}
 	return clSuccess
 }

@@ -4,6 +4,8 @@ package opencl
 import "C"
 
 import (
+	"unsafe"
+
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental/table"
 )
@@ -268,12 +270,15 @@ func createKernelsInProgram(b *Bridge, stack []uint64) {
 }
 
 // setKernelArg passes an argument. The guest's cl_mem is 4 bytes and the
-// driver's 8, and only the driver knows which arguments are buffers, so: a
-// 4-byte value that is a live buffer handle, or 0, is first offered to the
-// driver as that buffer (or a NULL buffer); when the driver refuses the
-// size (the argument is no buffer), the 4 bytes go as they are. A 4-byte
-// value that the driver takes as neither is a bad buffer handle. A NULL
-// arg_value with a size is local memory.
+// driver's 8, so the bridge must know which arguments are buffers. It asks
+// the driver (clGetKernelArgInfo: the argument's address space, kept per
+// kernel and index); a driver that cannot say (programs built without
+// -cl-kernel-arg-info need not be described) gets the rule: a 4-byte value
+// that is a live buffer handle, or 0, is first offered as that buffer (or
+// a NULL buffer); when the driver refuses the size (the argument is no
+// buffer), the 4 bytes go as they are, and a 4-byte value the driver takes
+// neither way is a bad buffer handle. A NULL arg_value with a size is local
+// memory.
 func setKernelArg(b *Bridge, stack []uint64) {
 	kh, idx, size, value := uint32(stack[0]), uint32(stack[1]), uint32(stack[2]), uint32(stack[3])
 	const fn = "clSetKernelArg"
@@ -296,6 +301,20 @@ func setKernelArg(b *Bridge, stack []uint64) {
 			return int32(C.wr_clSetKernelArg(k.host, C.wr_uint(idx), C.size_t(size), host))
 		}
 		v := b.readU32(value)
+		switch b.argSpace(k.host, idx) {
+		case argValue:
+			return int32(C.wr_clSetKernelArg(k.host, C.wr_uint(idx), 4, host))
+		case argBuffer:
+			m, ok := b.mems.Get(v)
+			if !ok && v != 0 {
+				return b.fail(fn, clInvalidMemObject, "argument %d is a buffer and %#x is not a live memory object", idx, v)
+			}
+			b.outH = 0
+			if ok {
+				b.outH = m.host
+			}
+			return int32(C.wr_clSetKernelArg(k.host, C.wr_uint(idx), 8, C.wr_h(uintptrOf(&b.outH))))
+		}
 		if m, ok := b.mems.Get(v); ok || v == 0 {
 			b.outH = 0
 			if ok {
@@ -313,6 +332,40 @@ func setKernelArg(b *Bridge, stack []uint64) {
 		}
 		return int32(rc)
 	}())
+}
+
+// What the driver says a kernel argument is.
+const (
+	argUnknown = iota // the driver cannot say
+	argValue          // __private: passed by value
+	argBuffer         // __global or __constant: a cl_mem
+)
+
+// argSpace asks the driver for the address space of argument idx of kernel
+// k, once per kernel and index.
+func (b *Bridge) argSpace(k C.wr_h, idx uint32) int8 {
+	spaces := b.argSpaces[k]
+	if int(idx) < len(spaces) && spaces[idx] != 0 {
+		return spaces[idx] - 1
+	}
+	kind := int8(argUnknown)
+	var q C.wr_uint
+	if C.wr_clGetKernelArgInfo(k, C.wr_uint(idx), clKernelArgAddressQualifier, 4, C.wr_h(uintptr(unsafe.Pointer(&q))), nil) == clSuccess {
+		switch q {
+		case clKernelArgAddressGlobal, clKernelArgAddressConstant:
+			kind = argBuffer
+		case clKernelArgAddressPrivate:
+			kind = argValue
+		}
+	}
+	if idx < maxKernelArgs {
+		for len(spaces) <= int(idx) {
+			spaces = append(spaces, 0)
+		}
+		spaces[idx] = kind + 1
+		b.argSpaces[k] = spaces
+	}
+	return kind
 }
 
 func getKernelInfo(b *Bridge, stack []uint64) {
