@@ -59,6 +59,12 @@ samples: build
 	c++ -O2 -fno-exceptions samples/cg/cg.cpp -o $(OUT)/samples/cg.native
 	$(BIN) cc -O2 samples/heat2d_mpi/heat2d_mpi.c -o $(OUT)/samples/heat2d_mpi.wasm -lm
 	$(MPICC) -O2 samples/heat2d_mpi/heat2d_mpi.c -o $(OUT)/samples/heat2d_mpi.$(MPI).native -lm
+	for s in saxpy matmul; do \
+	  $(BIN) cc -O2 samples/opencl/$$s.c -o $(OUT)/samples/$$s.wasm -lOpenCL -lm && \
+	  cc -O2 samples/opencl/$$s.c -o $(OUT)/samples/$$s.native -lOpenCL -lm || exit 1; \
+	done
+	$(BIN) cc -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.wasm -lOpenCL
+	$(MPICC) -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.$(MPI).native -lOpenCL
 
 demo: deps samples
 	@scripts/demo.sh $(BIN) $(OUT)/samples $(NP) $(MPI)
@@ -78,7 +84,8 @@ unit:
 	$(GO) test -count=1 -tags mpich ./mpibridge/...
 
 # Both binaries: the integration tests run every MPI test over Open MPI
-# (mpirun.openmpi, bin/wasmrun) and MPICH (mpirun.mpich, bin/wasmrun-mpich).
+# (mpirun.openmpi, bin/wasmrun) and MPICH (mpirun.mpich, bin/wasmrun-mpich),
+# and the OpenCL tests on the node's OpenCL driver (PoCL, from `make deps`).
 # Run from tests/ without a package argument, so that go test shows the
 # closing list of known host MPI bugs the native builds met.
 integration: build-openmpi build-mpich

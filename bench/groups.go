@@ -131,6 +131,23 @@ func computeKernel(name string) kernel {
 		}}
 }
 
+// openclKernel measures the OpenCL bridge: transfers between host and
+// device, a kernel's time and the fixed cost of a launch.
+var openclKernel = kernel{name: "opencl", np: one, note: obsKey{"saxpy", "", "time"},
+	parse: func(t table) ([]obs, error) {
+		return columns(t, func(r int) (string, string, error) {
+			b, err := t.str(r, "kernel")
+			if err != nil {
+				return "", "", err
+			}
+			p, err := t.str(r, "problem")
+			return b, p, err
+		}, [3]string{"time_s", "time", "s"}, [3]string{"rate", "rate", "@unit"})
+	}}
+
+// kernelLibs are the libraries a kernel links besides MPI and libm.
+var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}}
+
 // computeKernels are the one-rank kernels, in report order.
 var computeKernels = []string{"stream", "dgemm", "jacobi2d", "jacobi3d", "spmv", "is", "cg"}
 
@@ -144,6 +161,7 @@ func allGroups() []group {
 		{name: "bandwidth", kernels: []kernel{bandwidthKernel}},
 		{name: "collectives", kernels: []kernel{collectivesKernel}},
 		c,
+		{name: "opencl", kernels: []kernel{openclKernel}},
 		startupGroup,
 	}
 }

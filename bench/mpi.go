@@ -80,8 +80,8 @@ func buildAll(o options, names []string, log *progress) (map[string]builds, erro
 		b := builds{native: filepath.Join(o.work, name+".native"), wasm: filepath.Join(o.work, name+".wasm")}
 		out[name] = b
 		for _, cmd := range [][]string{
-			append([]string{o.fam.mpicc}, append(nativeFlags, src, "-o", b.native, "-lm")...),
-			append([]string{o.wasmrun, "cc"}, append(wasmFlags, src, "-o", b.wasm, "-lm")...),
+			append([]string{o.fam.mpicc}, append(append(nativeFlags, src, "-o", b.native, "-lm"), kernelLibs[name]...)...),
+			append([]string{o.wasmrun, "cc"}, append(append(wasmFlags, src, "-o", b.wasm, "-lm"), kernelLibs[name]...)...),
 		} {
 			wg.Add(1)
 			go func() {

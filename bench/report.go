@@ -169,6 +169,7 @@ var (
 		"bandwidth":   "Point-to-point bandwidth",
 		"collectives": "Collective latency",
 		"compute":     "Compute kernels, one rank",
+		"opencl":      "OpenCL through the bridge, one rank",
 		"startup":     "Start-up",
 	}
 	descriptions = map[string]string{
@@ -188,6 +189,12 @@ var (
 			"that each rank's time is the median of 10 batches' means rather than one mean: " +
 			"MPI_Allreduce sums size/8 doubles; MPI_Bcast sends size bytes from rank 0; MPI_Alltoall " +
 			"sends size bytes from every rank to every rank.",
+		"opencl": "One rank on the first OpenCL device (`bench/kernels/opencl.c`), the same source built " +
+			"natively against libOpenCL and to wasm: **write**/**read**: blocking clEnqueueWriteBuffer/ReadBuffer of " +
+			"64 MiB between host memory and a device buffer, GB/s over 10 transfers (GB = 10⁹ bytes); **saxpy**: " +
+			"y = a·x + y over 2²² floats, 10 launches each followed by clFinish; **launch**: an empty kernel of 64 " +
+			"work-items, launch + clFinish, the fixed cost of one kernel (µs). On PoCL the device is the CPU, so " +
+			"transfers are memory copies. The ratio is wasm / native.",
 		"compute": "One-rank kernels, each timed with MPI_Wtime over a fixed amount of work after an " +
 			"untimed warm-up pass, and each checking its own answer. The ratio is wasm time / native " +
 			"time (above 1: wasm is slower).\n\n" +
@@ -296,7 +303,7 @@ func groupMarkdown(name string, recs []record, info runInfo) string {
 			fmt.Fprintf(&b, "- compiled-code cache entries after 8 ranks started together on an empty cache: %.0f (median over the repetitions; min %.0f, max %.0f)\n",
 				r.wasm.median, r.wasm.min, r.wasm.max)
 		}
-	case "compute":
+	case "compute", "opencl":
 		b.WriteString("| kernel | problem | native time (s) | wasm time (s) | wasm / native time | native rate | wasm rate |\n|---|---|---:|---:|---:|---:|---:|\n")
 		for _, r := range recs {
 			if r.metric != "time" {
@@ -378,6 +385,14 @@ func summary(results map[string][]record, meta map[string]runInfo) string {
 		u := unitLabel(rate.unit)
 		fmt.Fprintf(&b, "| %s | time, %s | %s s (%s %s) | %s s (%s %s) | %.2f%s | %.2f |\n", kernelNames[r.bench], r.param,
 			num(r.native.median), num(rate.native.median), u, num(r.wasm.median), num(rate.wasm.median), u, r.ratio, noisy(r), bestRatio(r))
+	}
+	for _, c := range [][3]string{{"write", "rate", "OpenCL host → device, blocking"}, {"read", "rate", "OpenCL device → host, blocking"},
+		{"saxpy", "time", "OpenCL SAXPY kernel"}, {"launch", "time", "OpenCL empty kernel launch + finish"}} {
+		for _, r := range results["opencl"] {
+			if r.bench == c[0] && r.metric == c[1] {
+				row(c[2], r.metric+", "+r.param, r, true)
+			}
+		}
 	}
 	st := results["startup"]
 	for _, c := range [][3]string{{"small", "warm", "small module, warm cache"}, {"small", "cold", "small module, empty cache"},

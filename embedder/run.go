@@ -50,6 +50,14 @@ type Aborter interface {
 	Abort(code int)
 }
 
+// Finisher is implemented by hosts whose library may still be using guest
+// memory when the guest ends (a GPU driver finishing a nonblocking
+// transfer): Finish is called after _start returns or traps, before the
+// memory is freed.
+type Finisher interface {
+	Finish()
+}
+
 // Options describe one run.
 type Options struct {
 	Path      string   // module file
@@ -110,6 +118,7 @@ func Run(ctx context.Context, o Options) (int, error) {
 	if err != nil {
 		return 1, err
 	}
+	defer finish(hosts) // runs before r.Close frees the guest's memory
 	if err := checkImports(r, compiled); err != nil {
 		return 1, fmt.Errorf("%s: %w", o.Path, err)
 	}
@@ -186,6 +195,14 @@ func instantiateHosts(ctx context.Context, r wazero.Runtime, compiled wazero.Com
 		used = append(used, h)
 	}
 	return used, nil
+}
+
+func finish(hosts []Host) {
+	for _, h := range hosts {
+		if f, ok := h.(Finisher); ok {
+			f.Finish()
+		}
+	}
 }
 
 // checkImports lists every import that no instantiated module provides.

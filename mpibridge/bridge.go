@@ -12,8 +12,8 @@ import (
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/wasmrun/wasmrun/internal/handle"
 	"github.com/wasmrun/wasmrun/internal/yield"
-	"github.com/wasmrun/wasmrun/mpibridge/internal/handle"
 )
 
 // ModuleName is the wasm import module of the guest's MPI functions.

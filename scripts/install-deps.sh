@@ -2,8 +2,10 @@
 # Installs what wasmrun needs to build and test on Debian 12, and nothing
 # else: the wasm toolchain (clang-19, wasi-libc, libc++ for wasm32), the two
 # host MPI families wasmrun is built and tested against (Open MPI, the
-# default, and MPICH), pkg-config, and Slurm with munge (the tests start a
-# private single-node cluster; nothing is configured system-wide). Safe to run again: it installs only
+# default, and MPICH), pkg-config, for the OpenCL tests the ICD loader,
+# its headers, clinfo and PoCL (an OpenCL driver for the CPU), and Slurm
+# with munge (the tests start a private single-node cluster; nothing is
+# configured system-wide). Safe to run again: it installs only
 # what is missing. As root it runs apt-get; otherwise it prints the sudo
 # command.
 set -euo pipefail
@@ -14,6 +16,7 @@ packages=(
   libopenmpi-dev openmpi-bin libmpich-dev mpich
   wabt binaryen pkg-config make gcc g++
   cmake autoconf automake libtool llvm-19
+  ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
   slurmd slurmctld slurm-client munge
 )
 

@@ -131,7 +131,7 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 	}
 	defer table.Close()
 	eo.FS = table.FSConfig()
-	eo.Hosts = hosts(s, table)
+	eo.Hosts = hosts(s, table, eo.Log)
 
 	code, err := embedder.Run(ctx, eo)
 	if err != nil {

@@ -50,6 +50,8 @@ func TestCommand(t *testing.T) {
 		{name: "c++ ignores exceptions", lang: "c++", args: []string{"-c", "a.cpp"}, want: []string{"-fignore-exceptions"}, not: []string{"-fno-exceptions"}},
 		{name: "mpi and openmp libraries are provided", args: []string{"a.c", "-lmpi", "-l", "mpich", "-lgomp", "-lm", "-lpthread", "/usr/lib/x86_64-linux-gnu/libmpi.so", "-lstdc++"}, link: true, output: "a.out",
 			want: []string{"a.c -lm -lpthread -lc++ -lc++abi"}, not: []string{"-lmpi", "mpich", "gomp", "libmpi.so"}},
+		{name: "OpenCL library is provided", args: []string{"a.c", "-lOpenCL", "-l", "OpenCL", "/usr/lib/x86_64-linux-gnu/libOpenCL.so", "-lm"}, link: true, output: "a.out",
+			want: []string{"a.c -lm"}, not: []string{"OpenCL"}},
 		{name: "host-only flags dropped", args: []string{"-c", "-march=native", "-mtune=generic", "-mavx2", "-mfma", "-m64", "-msimd128", "-mno-bulk-memory", "-mllvm", "-x", "-pthread", "a.c", "-fcf-protection=full"},
 			want: []string{"-msimd128 -mno-bulk-memory -mllvm -x a.c"}, not: []string{"march", "mtune", "avx", "mfma", "-m64", "-pthread", "cf-protection"},
 			warning: "wasmrun cc: warning: option not supported for wasm32, ignored: -march=native -mtune=generic -mavx2 -mfma -m64 -pthread -fcf-protection=full"},

@@ -1,7 +1,8 @@
-// Package handle keeps the MPI objects a guest creates (communicators,
-// groups, requests, datatypes, ops) in per-kind tables indexed by the guest
-// handle, so a stale, forged or wrong-kind handle is caught before it
-// reaches the host MPI.
+// Package handle keeps the objects a guest creates through a host module
+// (MPI communicators, groups, requests, datatypes, ops; OpenCL contexts,
+// queues, buffers, programs, kernels, events) in per-kind tables indexed by
+// the guest handle, so a stale, forged or wrong-kind handle is caught
+// before it reaches the host library.
 package handle
 
 // Guest handles of created objects carry their kind in the top byte and
@@ -28,6 +29,16 @@ const (
 	Info
 	Keyval
 	Message
+	// OpenCL objects. Platforms and devices are not created by the guest
+	// but enumerated; they get handles all the same.
+	CLPlatform
+	CLDevice
+	CLContext
+	CLQueue
+	CLMem
+	CLProgram
+	CLKernel
+	CLEvent
 )
 
 // Table holds the live objects of one kind.
@@ -105,4 +116,13 @@ func (t *Table[T]) slot(h uint32) (uint32, bool) {
 		return 0, false
 	}
 	return i, true
+}
+
+// Each calls f for every live object, in slot order.
+func (t *Table[T]) Each(f func(h uint32, v *T)) {
+	for i := range t.slots {
+		if t.slots[i].live {
+			f(uint32(t.kind)<<kindShift|uint32(i+1), &t.slots[i].v)
+		}
+	}
 }

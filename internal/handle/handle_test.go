@@ -55,3 +55,16 @@ func TestGetDoesNotAllocate(t *testing.T) {
 	})
 	require.Zero(t, allocs, "steady-state add/remove reuses slots")
 }
+
+func TestTableEach(t *testing.T) {
+	tab := New[int](CLMem)
+	a := tab.Add(1)
+	tab.Add(2)
+	c := tab.Add(3)
+	require.True(t, tab.Remove(a))
+	var seen []int
+	var handles []uint32
+	tab.Each(func(h uint32, v *int) { seen = append(seen, *v); handles = append(handles, h) })
+	require.Equal(t, []int{2, 3}, seen, "only live objects")
+	require.Equal(t, c, handles[1])
+}
