@@ -1,9 +1,11 @@
 # wasmrun: `make demo` and `make test` install what is missing (Debian 12,
 # as root or with the sudo command they print), build, and run.
 #
-# Two host MPI families: MPI=openmpi (the default) builds bin/wasmrun against
-# Open MPI, MPI=mpich builds bin/wasmrun-mpich against MPICH. `make test`
-# builds both and runs the integration tests over both.
+# One bin/wasmrun serves every host MPI: it links none, and loads at run
+# time the plugin of the family it finds (Open MPI or the MPICH ABI; see
+# mpibridge/load.go). `make build` compiles both plugins into the binary.
+# MPI=openmpi (the default) or MPI=mpich picks whose mpicc and mpirun the
+# samples, the demo and the benchmarks use.
 export PATH := $(PATH):/usr/local/go/bin
 # Open MPI refuses root and counts cores strictly; the tests and the demo
 # run as root on 2-core machines.
@@ -12,42 +14,49 @@ export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
 export OMPI_MCA_rmaps_base_oversubscribe := 1
 
 GO      ?= go
+CC      ?= cc
 MPI     ?= openmpi
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 OUT     := build
 NP      ?= 4
 LDFLAGS := -ldflags "-X main.version=$(VERSION)"
+BIN     := bin/wasmrun
 
 # With both libopenmpi-dev and libmpich-dev installed, Debian's alternatives
 # decide what plain mpicc, mpirun and mpi.h mean: name each family's tools
-# explicitly. (The cgo layer takes its flags from pkg-config: ompi-c or
-# mpich, see mpibridge/cgo_*.go.)
-OPENMPI_BIN := bin/wasmrun
-MPICH_BIN   := bin/wasmrun-mpich
+# explicitly.
 ifeq ($(MPI),openmpi)
-BIN    := $(OPENMPI_BIN)
 MPICC  := mpicc.openmpi
 else ifeq ($(MPI),mpich)
-BIN    := $(MPICH_BIN)
 MPICC  := mpicc.mpich
 else
 $(error MPI=$(MPI): use MPI=openmpi (the default) or MPI=mpich)
 endif
 
-.PHONY: bench all deps build build-openmpi build-mpich samples demo test vet fmt-check unit integration clean
+# The MPI plugins: the C layer of mpibridge built against each family's
+# mpi.h (flags from pkg-config), linked against no MPI library (wasmrun
+# opens the node's with its symbols global before the plugin).
+PLUGIN_DIR  := mpibridge/plugin/lib
+PLUGIN_SRC  := $(wildcard mpibridge/plugin/*.c mpibridge/plugin/*.h) mpibridge/calls.h mpibridge/calls_ext.h mpibridge/shim.h
+PLUGIN_PC_openmpi := ompi-c
+PLUGIN_PC_mpich   := mpich
+PLUGINS     := $(PLUGIN_DIR)/openmpi.so $(PLUGIN_DIR)/mpich.so
+
+.PHONY: bench all deps build plugins samples demo test vet fmt-check unit integration clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-build: build-$(MPI)
+build: plugins
+	$(GO) build $(LDFLAGS) -o $(BIN) ./cmd/wasmrun
 
-build-openmpi:
-	$(GO) build $(LDFLAGS) -o $(OPENMPI_BIN) ./cmd/wasmrun
+plugins: $(PLUGINS)
 
-build-mpich:
-	$(GO) build -tags mpich $(LDFLAGS) -o $(MPICH_BIN) ./cmd/wasmrun
+$(PLUGIN_DIR)/%.so: $(PLUGIN_SRC)
+	$(CC) -shared -fPIC -O2 -Wall -Wl,-Bsymbolic -Wl,--no-undefined-version \
+	  $$(pkg-config --cflags $(PLUGIN_PC_$*)) -Impibridge -o $@ $(filter %.c,$^)
 
 # Each sample twice, from the same source: to wasm with wasmrun cc and
 # natively with the system compilers (MPI: the $(MPI) family's mpicc).
@@ -69,9 +78,8 @@ samples: build
 demo: deps samples
 	@scripts/demo.sh $(BIN) $(OUT)/samples $(NP) $(MPI)
 
-vet:
+vet: plugins
 	$(GO) vet ./...
-	$(GO) vet -tags mpich ./mpibridge/...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -79,23 +87,23 @@ fmt-check:
 
 # The bridge's unit tests initialise MPI as a singleton: run them over both
 # families.
-unit:
+unit: plugins
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /tests)
-	$(GO) test -count=1 -tags mpich ./mpibridge/...
+	WASMRUN_MPI=mpich $(GO) test -count=1 ./mpibridge/...
 
-# Both binaries: the integration tests run every MPI test over Open MPI
-# (mpirun.openmpi, bin/wasmrun) and MPICH (mpirun.mpich, bin/wasmrun-mpich),
-# and the OpenCL tests on the node's OpenCL driver (PoCL, from `make deps`).
-# Run from tests/ without a package argument, so that go test shows the
-# closing list of known host MPI bugs the native builds met.
-integration: build-openmpi build-mpich
-	cd tests && WASMRUN_BIN=$(CURDIR)/$(OPENMPI_BIN) WASMRUN_MPICH_BIN=$(CURDIR)/$(MPICH_BIN) \
-	  $(GO) test -count=1 -timeout 60m
+# One binary: the integration tests run every MPI test over Open MPI
+# (mpirun.openmpi) and MPICH (mpirun.mpich) with the same bin/wasmrun and
+# the same .wasm files, and the OpenCL tests on the node's OpenCL driver
+# (PoCL, from `make deps`). Run from tests/ without a package argument, so
+# that go test shows the closing list of known host MPI bugs the native
+# builds met.
+integration: build
+	cd tests && WASMRUN_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 60m
 
-test: deps build-openmpi build-mpich vet fmt-check unit integration
+test: deps build vet fmt-check unit integration
 
 clean:
-	rm -rf bin $(OUT)
+	rm -rf bin $(OUT) $(PLUGINS)
 
 # Benchmarks: each kernel in bench/kernels built natively and to wasm, run
 # interleaved under mpirun; tables and plots in bench/results.

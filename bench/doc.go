@@ -31,6 +31,6 @@
 //	go run ./bench -quick                   # smoke run, 3 repetitions (or QUICK=1)
 //	go run ./bench -groups compute -reps 5  # one group
 //	go run ./bench -np 4                    # collectives on 4 ranks
-//	go run ./bench -mpi mpich               # over MPICH, with bin/wasmrun-mpich
+//	go run ./bench -mpi mpich               # over MPICH (mpirun.mpich, the same bin/wasmrun)
 //	go run ./bench -report                  # re-render reports from the CSVs
 package main

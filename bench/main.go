@@ -61,7 +61,7 @@ func parseFlags(args []string, getenv func(string) string) (options, error) {
 	fl.BoolVar(&o.quick, "quick", quickEnv != "" && quickEnv != "0", "a smoke run: 3 repetitions, fewer iterations and sizes (also QUICK=1)")
 	fl.IntVar(&o.reps, "reps", 0, "repetitions of each build, interleaved (default 9, 3 with -quick)")
 	fl.StringVar(&o.out, "out", "bench/results", "results directory")
-	wasmrun := fl.String("wasmrun", "", "the wasmrun binary (default bin/wasmrun, bin/wasmrun-mpich with -mpi mpich)")
+	wasmrun := fl.String("wasmrun", "", "the wasmrun binary (default bin/wasmrun; it finds the MPI family from the launcher)")
 	mpi := fl.String("mpi", "openmpi", "host MPI family: openmpi or mpich")
 	fl.IntVar(&o.np, "np", 2, "ranks for the collectives (point-to-point uses 2, compute 1)")
 	groups := fl.String("groups", strings.Join(groupNames(), ","), "the groups to measure, comma-separated")

@@ -28,7 +28,7 @@ func familyFor(name string) (family, error) {
 	case "openmpi":
 		return family{name, command("mpicc.openmpi", "mpicc"), command("mpirun.openmpi", "mpirun"), "bin/wasmrun"}, nil
 	case "mpich":
-		return family{name, command("mpicc.mpich", "mpicc"), command("mpirun.mpich", "mpirun"), "bin/wasmrun-mpich"}, nil
+		return family{name, command("mpicc.mpich", "mpicc"), command("mpirun.mpich", "mpirun"), "bin/wasmrun"}, nil
 	}
 	return family{}, fmt.Errorf("-mpi %s: use openmpi or mpich", name)
 }

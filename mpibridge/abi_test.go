@@ -383,7 +383,7 @@ func TestABICSourcesMatchHeader(t *testing.T) {
 	h := abiGuestHeader(t)
 	hdr := h.vals
 	reWRG := regexp.MustCompile(`(?m)^\s*#\s*define\s+WRG_(\w+)\s+(-?(?:0[xX][0-9a-fA-F]+|\d+))\s*$`)
-	src, err := os.ReadFile("predef.c")
+	src, err := os.ReadFile("plugin/predef.c")
 	require.NoError(t, err)
 	wrg := map[string]bool{}
 	for _, m := range reWRG.FindAllStringSubmatch(string(src), -1) {
@@ -416,10 +416,11 @@ func TestABICSourcesMatchHeader(t *testing.T) {
 	}
 
 	reABI := regexp.MustCompile(`\bABI_([A-Z][A-Z0-9_]*)\s*=\s*(-?(?:0[xX][0-9a-fA-F]+|\d+))`)
-	files, err := filepath.Glob("*.[ch]")
+	files, err := filepath.Glob("plugin/*.[ch]")
 	require.NoError(t, err)
+	require.NotEmpty(t, files)
 	for _, f := range files {
-		if f == "predef.c" {
+		if f == "plugin/predef.c" {
 			continue
 		}
 		b, err := os.ReadFile(f)

@@ -30,6 +30,9 @@ type Mounts interface {
 type Bridge struct {
 	stderr io.Writer
 	mounts Mounts
+	mpi    string    // the --mpi flag
+	log    io.Writer // -v diagnostics, or nil
+	loaded bool      // the host MPI's plugin is bound
 
 	ctx    context.Context // of the host call in progress, for callbacks
 	module api.Module      // the guest
@@ -126,12 +129,21 @@ type dtype struct {
 	freed        bool  // freed by the guest while pinned
 }
 
-// New returns a bridge that reports fatal MPI errors on stderr and opens
-// MPI-IO files through mounts (nil: the guest can open no file).
-func New(stderr io.Writer, mounts Mounts) *Bridge {
+// Options configure a bridge.
+type Options struct {
+	Stderr io.Writer // fatal MPI errors
+	Mounts Mounts    // MPI-IO opens files through them (nil: none)
+	MPI    string    // the host MPI (the --mpi flag; see Choose), loaded at the module's first MPI call
+	Log    io.Writer // verbose diagnostics (nil: none)
+}
+
+// New returns a bridge.
+func New(o Options) *Bridge {
 	return &Bridge{
-		stderr: stderr,
-		mounts: mounts,
+		stderr: o.Stderr,
+		mounts: o.Mounts,
+		mpi:    o.MPI,
+		log:    o.Log,
 		rank:   -1,
 		comms:  handle.New[comm](handle.Comm),
 		groups: handle.New[C.uintptr_t](handle.Group),
@@ -161,7 +173,8 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 			}
 			builder.NewFunctionBuilder().
 				WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, m api.Module, stack []uint64) {
-					if b.mem == nil {
+					if !b.loaded {
+						b.load()
 						b.attach(m)
 					}
 					b.ctx = ctx
@@ -175,6 +188,20 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 	}
 	_, err := builder.Instantiate(ctx)
 	return err
+}
+
+// load loads the host MPI's plugin at the module's first MPI call; without
+// one the run ends with the reason.
+func (b *Bridge) load() {
+	c, err := Load(b.mpi)
+	if err != nil {
+		fmt.Fprintf(b.stderr, "wasmrun: the module calls MPI: %v\n", err)
+		panic(exitErr(1))
+	}
+	if b.log != nil {
+		fmt.Fprintf(b.log, "wasmrun: MPI: %s plugin over %s (chosen by %s)\n", c.Family, c.Library, c.Why)
+	}
+	b.loaded = true
 }
 
 // Label implements embedder.Labeler: "rank N" once the rank is known.

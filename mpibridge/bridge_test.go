@@ -23,7 +23,8 @@ func guest(t *testing.T) (*Bridge, api.Memory) {
 	t.Cleanup(func() { r.Close(ctx) })
 	mod, err := r.Instantiate(ctx, memoryOnly)
 	require.NoError(t, err)
-	b := New(io.Discard, nil)
+	b := New(Options{Stderr: io.Discard})
+	b.load() // $WASMRUN_MPI picks the family, else the first found
 	b.attach(mod)
 	require.NotNil(t, b.mem)
 	s := make([]uint64, 2)

@@ -7,8 +7,10 @@
  * wr_abi_errclass). Guest statuses are 8 int32s: source, tag, error, count
  * (bytes, low then high word), cancelled, two unused.
  *
- * The file builds against any MPI-3.1 mpi.h (Open MPI, MPICH), so it can move
- * into a per-family plugin unchanged. */
+ * The functions live in a plugin per MPI family (the C files of plugin/, built against
+ * that family's mpi.h into plugin/lib/FAMILY.so and embedded in wasmrun);
+ * wasmrun itself calls them through dispatch.c, which load.c binds to the
+ * plugin it loads at run time. */
 #ifndef WASMRUN_CALLS_H
 #define WASMRUN_CALLS_H
 #include <stdint.h>
@@ -142,8 +144,12 @@ int wr_pack_external_size(int incount, uintptr_t type, int64_t *size);
 /* basic elements of type in a message of bytes bytes (-1: MPI_UNDEFINED) */
 int wr_get_elements(int64_t bytes, uintptr_t type, int64_t *count);
 /* user-defined ops (calls_op.c): slot picks one of WR_OP_SLOTS trampolines
- * that calls back into Go (wasmrunUserOp) with that slot. */
+ * that calls the function given to wr_set_user_op (wasmrun's Go
+ * wasmrunUserOp) with that slot, the operands, their count and the host
+ * datatype. */
 #define WR_OP_SLOTS 64
+typedef void wr_user_op_fn(int slot, void *in, void *inout, int *len, uintptr_t type);
+void wr_set_user_op(wr_user_op_fn *fn);
 int wr_op_create(int slot, int commute, uintptr_t *op);
 int wr_op_free(uintptr_t *op);
 int wr_op_commutative(uintptr_t op, int *commute);

@@ -7,7 +7,7 @@
  * with wr_abi_errclass).
  *
  * Like calls.c, the files build against any MPI-3.1 mpi.h (Open MPI 4.1,
- * MPICH 4.0), so they can move into a per-family plugin unchanged. */
+ * MPICH 4.0) and live in the per-family plugin (see calls.h). */
 #ifndef WASMRUN_CALLS_EXT_H
 #define WASMRUN_CALLS_EXT_H
 #include <stdint.h>

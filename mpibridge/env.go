@@ -193,13 +193,17 @@ func (b *Bridge) getVersion(s []uint64) {
 	s[0] = 0
 }
 
-// HostLibrary is the host MPI library's own version string, or the reason
-// it cannot be read.
+// HostLibrary is the loaded host MPI library's own version string, or ""
+// before Load.
 func HostLibrary() string {
+	c, ok := Loaded()
+	if !ok {
+		return ""
+	}
 	var buf [maxLibraryVersionString]byte
 	var n C.int
 	if rc := C.wr_library_version((*C.char)(unsafePointer(&buf[0])), C.int(len(buf)), &n); rc != 0 {
-		return "unknown host MPI (" + Family + ")"
+		return "unknown host MPI (" + c.Family + ")"
 	}
 	return trimVersion(string(buf[:n]))
 }

@@ -484,7 +484,8 @@ func TestDoctor(t *testing.T) {
 		for _, check := range []string{"cpu", "mpi", "launcher", "opencl", "cuda", "cache", "privilege"} {
 			require.Regexp(t, `(?m)^\[( ok |warn| -- )\] `+check+` `, res.Stdout)
 		}
-		require.Contains(t, res.Stdout, "[ ok ] mpi        "+h.library)
+		require.Contains(t, res.Stdout, "[ ok ] mpi        "+h.name+" plugin over ")
+		require.Regexp(t, `(?m)^\[ ok \] mpi .*: `+h.library+`.*chosen by \$WASMRUN_MPI`, res.Stdout)
 		require.Contains(t, res.Stdout, "verdict: this node can run MPI jobs")
 
 		res = run(t, []string{"PATH=" + t.TempDir()}, h.wasmrun, "doctor")

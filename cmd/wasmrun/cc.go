@@ -45,6 +45,15 @@ the directory for headers (default: the run cache).`,
 // toolchain's MPIEXEC_EXECUTABLE.
 var launchers = map[string]string{"openmpi": "mpiexec.openmpi", "mpich": "mpiexec.mpich"}
 
+// ccFamily is the MPI family this node's runs would use, for the CMake
+// toolchain's launcher (Open MPI when none is found).
+func ccFamily() string {
+	if c, err := mpibridge.Choose(""); err == nil {
+		return c.Family
+	}
+	return "openmpi"
+}
+
 func compile(lang string, args []string, s streams) error {
 	cache := os.Getenv("WASMRUN_CACHE")
 	if cache == "" {
@@ -59,7 +68,7 @@ func compile(lang string, args []string, s streams) error {
 		if err != nil {
 			return fmt.Errorf("--cmake-toolchain: %w", err)
 		}
-		path, err := d.CMakeToolchain(cache, toolchain.CMakeOptions{Wasmrun: exe, Cache: cache, Launcher: launchers[mpibridge.Family]})
+		path, err := d.CMakeToolchain(cache, toolchain.CMakeOptions{Wasmrun: exe, Cache: cache, Launcher: launchers[ccFamily()]})
 		if err != nil {
 			return err
 		}

@@ -67,8 +67,8 @@ func doctorChecks(cache string) doctor.Report {
 	}
 	r := doctor.Report{
 		doctor.CPU(),
-		doctor.MPI(mpibridge.Family, firstLine(mpibridge.HostLibrary())),
-		doctor.Launcher(mpibridge.Family, exec.LookPath),
+		mpiCheck(),
+		doctor.Launcher(mpiFamily(), exec.LookPath),
 	}
 	r = append(r, gpuChecks()...)
 	r = append(r,
@@ -77,6 +77,30 @@ func doctorChecks(cache string) doctor.Report {
 		doctor.Check{Name: "versions", Verdict: doctor.OK, Detail: fmt.Sprintf("wasmrun %s, wazero %s", version, embedder.WazeroVersion())},
 	)
 	return r
+}
+
+// mpiCheck loads the host MPI a run would use ($WASMRUN_MPI, the
+// launcher's, else the first found) and says what else this node has.
+func mpiCheck() doctor.Check {
+	c, err := mpibridge.Load("")
+	var others []string
+	for _, a := range mpibridge.Available() {
+		if a.Family != c.Family {
+			others = append(others, a.Family+" ("+a.Library+")")
+		}
+	}
+	if err != nil {
+		return doctor.MPI("", "", "", others, err)
+	}
+	return doctor.MPI(c.Family, c.Library+": "+firstLine(mpibridge.HostLibrary()), c.Why, others, nil)
+}
+
+// mpiFamily is the MPI family a run would use, for the launcher check.
+func mpiFamily() string {
+	if c, ok := mpibridge.Loaded(); ok {
+		return c.Family
+	}
+	return "openmpi"
 }
 
 // gpuChecks check the GPU drivers that the gpu host modules load at run

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"slices"
@@ -14,10 +15,13 @@ import (
 )
 
 // hosts are the host modules a guest may import besides WASI; mounts is
-// the run's mount table, through which MPI-IO opens files; log takes the
-// verbose diagnostics (nil: none).
-func hosts(s streams, mounts *wasi.Table, log io.Writer) []embedder.Host {
-	return []embedder.Host{mpibridge.New(s.Err, mounts), opencl.New(log)}
+// the run's mount table, through which MPI-IO opens files; mpi chooses
+// the host MPI (--mpi); log takes the verbose diagnostics (nil: none).
+func hosts(s streams, mounts *wasi.Table, mpi string, log io.Writer) []embedder.Host {
+	return []embedder.Host{
+		mpibridge.New(mpibridge.Options{Stderr: s.Err, Mounts: mounts, MPI: mpi, Log: log}),
+		opencl.New(log),
+	}
 }
 
 // hostImports are the functions each host module provides, by import
@@ -45,9 +49,24 @@ func hostFunctions() []string {
 // hostVersions name the host libraries this wasmrun uses.
 func hostVersions() []string {
 	return []string{
-		"mpi     " + mpibridge.Family + ": " + firstLine(mpibridge.HostLibrary()),
+		mpiVersion(),
 		"opencl  " + opencl.DefaultLibrary + " (or $" + opencl.LibraryEnv + "), loaded at the first OpenCL call",
 	}
+}
+
+// mpiVersion says which host MPI a run would use, and what else is there.
+func mpiVersion() string {
+	c, err := mpibridge.Load("")
+	if err != nil {
+		return "mpi     none: " + err.Error()
+	}
+	line := fmt.Sprintf("mpi     %s: %s (%s, chosen by %s)", c.Family, firstLine(mpibridge.HostLibrary()), c.Library, c.Why)
+	for _, a := range mpibridge.Available() {
+		if a.Family != c.Family {
+			line += "; also found " + a.Family + " (" + a.Library + ")"
+		}
+	}
+	return line
 }
 
 func firstLine(s string) string {

@@ -40,11 +40,18 @@ func CPU() Check {
 
 // MPI reports the host MPI library wasmrun is linked with. library is its
 // MPI_Get_library_version, "" if it did not answer.
-func MPI(family, library string) Check {
-	if library == "" || strings.HasPrefix(library, "unknown") {
-		return Check{Name: "mpi", Verdict: Fail, Detail: fmt.Sprintf("the host MPI library (%s) does not answer MPI_Get_library_version", family), Needed: true}
+func MPI(family, library, why string, others []string, err error) Check {
+	also := ""
+	if len(others) > 0 {
+		also = "; also on this node: " + strings.Join(others, ", ")
 	}
-	return Check{Name: "mpi", Verdict: OK, Detail: fmt.Sprintf("%s loads (this wasmrun is built for %s)", library, family), Needed: true}
+	if err != nil {
+		return Check{Name: "mpi", Verdict: Fail, Detail: err.Error() + also, Needed: true}
+	}
+	if library == "" || strings.Contains(library, "unknown host MPI") {
+		return Check{Name: "mpi", Verdict: Fail, Detail: fmt.Sprintf("the %s library does not answer MPI_Get_library_version%s", family, also), Needed: true}
+	}
+	return Check{Name: "mpi", Verdict: OK, Detail: fmt.Sprintf("%s plugin over %s (chosen by %s)%s", family, library, why, also), Needed: true}
 }
 
 // launcherFamily tells Open MPI's and MPICH's launchers apart by what

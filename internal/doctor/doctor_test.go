@@ -55,9 +55,12 @@ func TestLauncher(t *testing.T) {
 }
 
 func TestMPIAndCache(t *testing.T) {
-	require.Equal(t, Fail, MPI("mpich", "").Verdict)
-	require.Equal(t, Fail, MPI("mpich", "unknown host MPI (mpich)").Verdict)
-	require.Equal(t, OK, MPI("openmpi", "Open MPI v4.1.4").Verdict)
+	require.Equal(t, Fail, MPI("mpich", "", "launcher", nil, nil).Verdict)
+	require.Equal(t, Fail, MPI("mpich", "unknown host MPI (mpich)", "launcher", nil, nil).Verdict)
+	m := MPI("", "", "", []string{"mpich (libmpich.so.12)"}, errors.New("no Open MPI library"))
+	require.Equal(t, Fail, m.Verdict)
+	require.Contains(t, m.Detail, "also on this node: mpich (libmpich.so.12)")
+	require.Equal(t, OK, MPI("openmpi", "Open MPI v4.1.4", "the first MPI library found", nil, nil).Verdict)
 
 	dir := t.TempDir()
 	c := Cache(filepath.Join(dir, "a", "b"), 0)

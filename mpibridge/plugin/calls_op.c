@@ -1,15 +1,19 @@
 /* Host side of user-defined reduction operators: a fixed pool of C
  * trampolines, one per live operator, because MPI_User_function carries no
- * user data. Each calls back into Go (wasmrunUserOp), which runs the
- * guest's function. */
+ * user data. Each calls back into wasmrun (the function wr_set_user_op
+ * gave, which runs the guest's function). */
 #include <mpi.h>
+#include <stddef.h>
 
 #include "calls.h"
-#include "_cgo_export.h"
+
+static wr_user_op_fn *user_op;
+
+void wr_set_user_op(wr_user_op_fn *fn) { user_op = fn; }
 
 #define T(i) \
     static void tramp##i(void *in, void *inout, int *len, MPI_Datatype *type) { \
-        wasmrunUserOp(0##i, in, inout, len, (uintptr_t)*type); \
+        if (user_op != NULL) user_op(0##i, in, inout, len, (uintptr_t)*type); \
     }
 #define T8(i) T(i##0) T(i##1) T(i##2) T(i##3) T(i##4) T(i##5) T(i##6) T(i##7)
 T8(0) T8(1) T8(2) T8(3) T8(4) T8(5) T8(6) T8(7)
