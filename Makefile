@@ -36,13 +36,21 @@ endif
 # The MPI plugins: the C layer of mpibridge built against each family's
 # mpi.h (flags from pkg-config), linked against no MPI library (wasmrun
 # opens the node's with its symbols global before the plugin).
+# One directory per architecture (GOARCH); make dist cross-builds arm64
+# with Debian's gcc-aarch64-linux-gnu. The plugins only take handle types
+# and constants from mpi.h, which are the same for the LP64 ABIs of x86_64
+# and arm64, so the build machine's headers serve both.
+GOARCH      := $(shell $(GO) env GOARCH)
 PLUGIN_DIR  := mpibridge/plugin/lib
 PLUGIN_SRC  := $(wildcard mpibridge/plugin/*.c mpibridge/plugin/*.h) mpibridge/calls.h mpibridge/calls_ext.h mpibridge/shim.h
 PLUGIN_PC_openmpi := ompi-c
 PLUGIN_PC_mpich   := mpich
-PLUGINS     := $(PLUGIN_DIR)/openmpi.so $(PLUGIN_DIR)/mpich.so
+PLUGIN_CC_amd64   := $(CC)
+PLUGIN_CC_arm64   := aarch64-linux-gnu-gcc
+PLUGINS     := $(PLUGIN_DIR)/$(GOARCH)/openmpi.so $(PLUGIN_DIR)/$(GOARCH)/mpich.so
+DIST_ARCHES := amd64 arm64
 
-.PHONY: bench all deps build plugins samples demo test vet fmt-check unit integration clean
+.PHONY: bench all deps build plugins dist samples demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -54,9 +62,21 @@ build: plugins
 
 plugins: $(PLUGINS)
 
+# $(PLUGIN_DIR)/ARCH/FAMILY.so
 $(PLUGIN_DIR)/%.so: $(PLUGIN_SRC)
-	$(CC) -shared -fPIC -O2 -Wall -Wl,-Bsymbolic -Wl,--no-undefined-version \
-	  $$(pkg-config --cflags $(PLUGIN_PC_$*)) -Impibridge -o $@ $(filter %.c,$^)
+	@mkdir -p $(@D)
+	$(PLUGIN_CC_$(notdir $(@D))) -shared -fPIC -O2 -Wall -Wl,-Bsymbolic \
+	  $$(pkg-config --cflags $(PLUGIN_PC_$(notdir $*))) -Impibridge -o $@ $(filter %.c,$^)
+
+# dist/wasmrun-linux-ARCH for every architecture, with sha256 sums; each
+# binary embeds its own architecture's plugins (mpibridge/plugins_ARCH.go).
+dist: $(foreach a,$(DIST_ARCHES),$(PLUGIN_DIR)/$(a)/openmpi.so $(PLUGIN_DIR)/$(a)/mpich.so)
+	@mkdir -p dist
+	for a in $(DIST_ARCHES); do \
+	  CGO_ENABLED=1 GOOS=linux GOARCH=$$a CC=$$( [ $$a = arm64 ] && echo aarch64-linux-gnu-gcc || echo $(CC) ) \
+	    $(GO) build -trimpath $(LDFLAGS) -o dist/wasmrun-linux-$$a ./cmd/wasmrun || exit 1; \
+	done
+	cd dist && sha256sum wasmrun-linux-* > SHA256SUMS && cat SHA256SUMS
 
 # Each sample twice, from the same source: to wasm with wasmrun cc and
 # natively with the system compilers (MPI: the $(MPI) family's mpicc).
@@ -103,7 +123,7 @@ integration: build
 test: deps build vet fmt-check unit integration
 
 clean:
-	rm -rf bin $(OUT) $(PLUGINS)
+	rm -rf bin dist $(OUT) $(PLUGIN_DIR)/*/*.so
 
 # Benchmarks: each kernel in bench/kernels built natively and to wasm, run
 # interleaved under mpirun; tables and plots in bench/results.

@@ -8,11 +8,11 @@ package mpibridge
 import "C"
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -21,15 +21,14 @@ import (
 )
 
 // wasmrun links no MPI library. The C layer over the host MPI is a plugin
-// per MPI family (plugin/*.c built against that family's mpi.h into
-// plugin/lib/FAMILY.so by `make build`), embedded here. The first MPI call
+// per MPI family (the C files of plugin/ built against that family's mpi.h
+// into plugin/lib/GOARCH/FAMILY.so by `make build` and `make dist`),
+// embedded here. The first MPI call
 // of a module chooses the family, opens the host library with its symbols
 // global, loads the plugin from an anonymous in-memory file (nothing is
 // written to disk, so no cache directory or stale file is involved) and
 // binds dispatch.c's stubs to it.
 
-//go:embed plugin/lib
-var plugins embed.FS
 
 // EnvVar names the environment variable that chooses the host MPI, as
 // the --mpi flag does (the flag wins).
@@ -213,9 +212,9 @@ func load(spec string) (Choice, error) {
 		return Choice{}, err
 	}
 	f, _ := familyNamed(c.Family)
-	so, err := plugins.ReadFile("plugin/lib/" + c.Family + ".so")
+	so, err := plugins.ReadFile(pluginDir + "/" + c.Family + ".so")
 	if errors.Is(err, os.ErrNotExist) {
-		return Choice{}, fmt.Errorf("this wasmrun was built without its %s plugin (build it with make build)", f.what)
+		return Choice{}, fmt.Errorf("this wasmrun was built without its %s plugin for %s (build it with make build, or make dist)", f.what, runtime.GOARCH)
 	}
 	if err != nil {
 		return Choice{}, err
