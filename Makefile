@@ -34,7 +34,7 @@ else
 $(error MPI=$(MPI): use MPI=openmpi (the default) or MPI=mpich)
 endif
 
-.PHONY: bench all deps build build-openmpi build-mpich samples demo test vet fmt-check unit integration clean
+.PHONY: fuzz soak bench all deps build build-openmpi build-mpich samples demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -86,6 +86,21 @@ integration: build-openmpi build-mpich
 	  $(GO) test -count=1 -timeout 60m
 
 test: deps build-openmpi build-mpich vet fmt-check unit integration
+
+# Fuzzing: every Fuzz target of the packages below, each for FUZZTIME with
+# FUZZPROCS workers. `make test` (go test) replays the seed corpora in each
+# package's testdata/fuzz as regression tests; a failing input found here is
+# written there: commit it with its fix.
+FUZZTIME  ?= 30s
+FUZZPROCS ?= 1
+FUZZPKGS  ?= ./mpibridge ./wasi
+fuzz:
+	@set -e; for pkg in $(FUZZPKGS); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPROCS) $$pkg; \
+	  done; \
+	done
 
 clean:
 	rm -rf bin $(OUT)

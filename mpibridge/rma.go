@@ -145,7 +145,7 @@ func (b *Bridge) failErrh(errh uint32, fn string, class int32, format string, ar
 	}
 	fmt.Fprintf(b.stderr, "%s: %s: %s: %s\n", who, fn, errClassName(class), fmt.Sprintf(format, args...))
 	if b.initialized && !b.finalized {
-		C.wr_abort(b.world.host, C.int(class))
+		hostAbort(b, int(class))
 	}
 	panic(exitErr(uint32(class)))
 }

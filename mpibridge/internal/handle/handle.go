@@ -91,6 +91,17 @@ func (t *Table[T]) Remove(h uint32) bool {
 // Len is the number of live objects.
 func (t *Table[T]) Len() int { return t.live }
 
+// Handles returns the guest handles of the live objects, oldest slot first.
+func (t *Table[T]) Handles() []uint32 {
+	var hs []uint32
+	for i, e := range t.slots {
+		if e.live {
+			hs = append(hs, uint32(t.kind)<<kindShift|uint32(i+1))
+		}
+	}
+	return hs
+}
+
 // Owns reports whether h has this table's kind (live or not).
 func (t *Table[T]) Owns(h uint32) bool {
 	return Kind(h>>kindShift) == t.kind && h&slotMask != 0
