@@ -422,6 +422,13 @@ int wr_request_free(uintptr_t *req) {
 
 int wr_cancel(uintptr_t req) {
     MPI_Request r = (MPI_Request)req;
+    /* A complete request, or an inactive persistent one, has nothing to
+     * cancel. Open MPI 4.1.4 dereferences NULL when asked to cancel an
+     * inactive persistent request (natively too); MPICH refuses it. */
+    int done = 0;
+    int rc = MPI_Request_get_status(r, &done, MPI_STATUS_IGNORE);
+    if (rc != MPI_SUCCESS || done)
+        return rc;
     return MPI_Cancel(&r);
 }
 
