@@ -66,6 +66,16 @@ type Options struct {
 	Stdout    io.Writer
 	Stderr    io.Writer
 	Log       io.Writer // verbose diagnostics; nil discards them
+	// Timeout ends a guest that runs longer (0: no limit): its output is
+	// flushed, the reason reported, the job aborted, and the exit code is
+	// TimeoutExitCode.
+	Timeout time.Duration
+	// Signals makes SIGINT and SIGTERM flush the guest's output and report
+	// before the process ends by the signal.
+	Signals bool
+	// Exit ends the process when a timeout or signal stops the guest
+	// (os.Exit when nil; tests replace it).
+	Exit func(code int)
 }
 
 // Run loads, compiles and runs the module and returns the guest's exit code.
@@ -133,7 +143,12 @@ func Run(ctx context.Context, o Options) (int, error) {
 	if g, ok := mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal); ok {
 		sp0 = g.Get()
 	}
+	st := newStopper(ctx, mod, o, hosts)
 	_, err = startFn.Call(ctx)
+	if !st.finish() {
+		<-st.ended // the stopper ends the process, or with Options.Exit returns
+		return st.code, nil
+	}
 	return exitOrTrap(ctx, mod, sp0, err, o, hosts)
 }
 
