@@ -33,7 +33,7 @@ type stopper struct {
 	o      Options
 	hosts  []Host
 	mu     sync.Mutex
-	owner  string // "run" once the guest returned, "stop" once stopping
+	owner  string        // "run" once the guest returned, "stop" once stopping
 	done   chan struct{} // closed by finish
 	ended  chan struct{} // closed when stop returns (only with Options.Exit)
 	code   int           // the exit code stop chose
@@ -163,4 +163,3 @@ func signalName(sig os.Signal) string {
 	}
 	return sig.String()
 }
-
