@@ -81,6 +81,7 @@ type Bridge struct {
 	lastReq  uint32 // guest handle of the newest request
 	name     [maxObjectName + 1]byte
 	hostReqs []C.uintptr_t
+	collReq  []bool // by request slot: made by a collective (not cancellable)
 	bsend    struct{ off, size uint32 }
 
 	ticker yield.Ticker
@@ -93,9 +94,10 @@ type comm struct {
 	size, rank int32  // kept so collectives check buffers without asking the host
 	// Neighbours in a process topology, for neighbourhood collectives.
 	inDeg, outDeg int32
-	inter         bool  // an inter-communicator
-	remoteSize    int32 // size of the remote group of an inter-communicator
-	pending       bool  // created by MPI_Comm_idup and not yet complete
+	inter         bool        // an inter-communicator
+	remoteSize    int32       // size of the remote group of an inter-communicator
+	pending       bool        // created by MPI_Comm_idup and not yet complete
+	idupCell      C.uintptr_t // where the host writes it (wr_comm_idup)
 }
 
 // peers is how many processes a collective on c exchanges blocks with:

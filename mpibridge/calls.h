@@ -193,7 +193,10 @@ int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_ki
                             int dstw_kind, int *dstw);
 /* info: size, rank, is inter, remote size, topology in- and out-degree */
 int wr_comm_info(uintptr_t comm, int *info);
-int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req);
+/* MPI_Comm_idup writes the new communicator when its request completes:
+ * into a heap cell (*cell) that wr_comm_idup_take reads and frees then. */
+int wr_comm_idup(uintptr_t comm, uintptr_t *cell, uintptr_t *req);
+uintptr_t wr_comm_idup_take(uintptr_t cell);
 int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out);
 int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out);
 
