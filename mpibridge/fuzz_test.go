@@ -175,6 +175,11 @@ func FuzzBridge(f *testing.F) {
 			}
 			calls[i] = planned{fn, p}
 		}
+		if os.Getenv("FUZZ_DEBUG") != "" {
+			for _, c := range calls {
+				fmt.Fprintf(os.Stderr, "plan %s%v\n", c.f.name, c.params)
+			}
+		}
 		seed := in.Byte()
 		rest := in.Rest()
 		guestfuzz.Fill(gm, seed, fuzzData, rest[:min(len(rest), fuzzDataLen)])
@@ -250,6 +255,11 @@ func fuzzCleanup(t *testing.T, b *Bridge, stack []uint64) {
 		fl.errh = errorsReturn
 	}
 	b.ext.fileNullErrh = errorsReturn
+	// MPI_Comm_idup requests complete (every communicator has one rank).
+	for req := range b.pendingComms {
+		put(req)
+		runFuzzCall(t, b, function{name: "MPI_Wait", fn: find("MPI_Wait")}, []uint64{h, statusIgnore}, stack)
+	}
 	// Pending requests: cancel, then free.
 	free("MPI_Cancel", b.reqs.Handles())
 	free("MPI_Request_free", b.reqs.Handles())

@@ -688,7 +688,7 @@ func (b *Bridge) fileRequest(fn string, f *file, reqOff uint32, rcC C.int) int32
 		b.writeI32(reqOff, int32(requestNull))
 		return b.fileHostError(f, fn, rcC)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, false)
 	if h == 0 {
 		C.wr_wait(&b.outHandle, nil)
 		b.writeI32(reqOff, int32(requestNull))

@@ -86,7 +86,7 @@ func (b *Bridge) newRequest(fn string, ch uint32, rc C.int, reqOff uint32) int32
 		b.writeI32(reqOff, int32(requestNull))
 		return b.hostError(ch, fn, rc)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, collectiveRequest(fn))
 	if h == 0 {
 		return b.fail(ch, fn, errIntern, "too many active requests")
 	}

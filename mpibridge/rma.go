@@ -678,7 +678,7 @@ func (b *Bridge) winRequest(fn string, w *window, reqOff uint32, rcC C.int) int3
 		b.writeI32(reqOff, int32(requestNull))
 		return b.winHostError(w, fn, rcC)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, false)
 	if h == 0 {
 		C.wr_wait(&b.outHandle, nil)
 		b.writeI32(reqOff, int32(requestNull))
