@@ -41,7 +41,7 @@ int wr_sendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int 
                         uintptr_t comm, int32_t *status);
 int wr_probe(int src, int tag, uintptr_t comm, int32_t *status);
 int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
-int wr_buffer_attach(uintptr_t buf, int size);
+int wr_buffer_attach(int size); /* a host buffer of size bytes */
 int wr_buffer_detach(int *size);
 
 /* completion: reqs are host requests, updated in place (MPI_REQUEST_NULL

@@ -234,12 +234,13 @@ func (b *Bridge) bufferAttach(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "negative buffer size %d", size))
 		return
 	}
-	a, ok := b.addr(off, uint64(size))
-	if !ok {
+	if _, ok := b.addr(off, uint64(size)); !ok {
 		s[0] = ret(b.fail(commWorld, fn, errBuffer, "buffer of %d bytes at %#x is outside guest memory", size, off))
 		return
 	}
-	rc := C.wr_buffer_attach(C.uintptr_t(a), C.int(size))
+	// The host MPI gets a buffer of its own (see wr_buffer_attach): no
+	// larger than the guest's, which lies in guest memory.
+	rc := C.wr_buffer_attach(C.int(size))
 	if rc == 0 {
 		b.bsend.off, b.bsend.size = off, uint32(size)
 	}
