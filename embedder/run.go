@@ -53,6 +53,14 @@ type Aborter interface {
 	Abort(code int)
 }
 
+// MemoryLimiter is implemented by hosts that allocate host memory on the
+// guest's behalf (handles, copies of its arguments): Run tells them the
+// guest's memory limit before instantiating them, and they bound what the
+// guest can make them hold in proportion.
+type MemoryLimiter interface {
+	SetMemoryLimit(bytes uint64)
+}
+
 // Options describe one run.
 type Options struct {
 	Path      string   // module file
@@ -115,6 +123,15 @@ func Run(ctx context.Context, o Options) (int, error) {
 
 	if err := checkMemory(compiled, o.MaxMemory); err != nil {
 		return 1, fmt.Errorf("%s: %w", o.Path, err)
+	}
+	limit := o.MaxMemory
+	if limit == 0 {
+		limit = 4 << 30
+	}
+	for _, h := range o.Hosts {
+		if l, ok := h.(MemoryLimiter); ok {
+			l.SetMemoryLimit(limit)
+		}
 	}
 	hosts, err := instantiateHosts(ctx, r, compiled, o.Hosts)
 	if err != nil {

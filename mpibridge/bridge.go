@@ -85,6 +85,7 @@ type Bridge struct {
 	bsend    struct{ off, size uint32 }
 
 	ticker yield.Ticker
+	limits limits
 }
 
 // comm is a communicator the guest can name.
@@ -126,12 +127,13 @@ type dtype struct {
 	named        bool
 	pins         int32 // persistent collectives that use it
 	freed        bool  // freed by the guest while pinned
+	cost         int64 // host bytes counted against limits.typeBytes
 }
 
 // New returns a bridge that reports fatal MPI errors on stderr and opens
 // MPI-IO files through mounts (nil: the guest can open no file).
 func New(stderr io.Writer, mounts Mounts) *Bridge {
-	return &Bridge{
+	b := &Bridge{
 		stderr: stderr,
 		mounts: mounts,
 		rank:   -1,
@@ -146,6 +148,8 @@ func New(stderr io.Writer, mounts Mounts) *Bridge {
 		errhs:  handle.New[userErrh](handle.Errhandler),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
+	b.SetMemoryLimit(defaultLimit)
+	return b
 }
 
 // Name implements embedder.Host.

@@ -55,3 +55,19 @@ func TestGetDoesNotAllocate(t *testing.T) {
 	})
 	require.Zero(t, allocs, "steady-state add/remove reuses slots")
 }
+
+func TestLimit(t *testing.T) {
+	tbl := New[int](Comm)
+	tbl.SetLimit(2)
+	a, b := tbl.Add(1), tbl.Add(2)
+	if a == 0 || b == 0 {
+		t.Fatal("below the limit Add must succeed")
+	}
+	if tbl.Add(3) != 0 {
+		t.Fatal("Add past the limit must fail")
+	}
+	tbl.Remove(a)
+	if tbl.Add(4) == 0 {
+		t.Fatal("a freed slot is usable again")
+	}
+}
