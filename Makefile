@@ -87,6 +87,14 @@ integration: build-openmpi build-mpich
 
 test: deps build-openmpi build-mpich vet fmt-check unit integration
 
+# Soak: tests/testdata/soak.c on 4 ranks for SOAKTIME over each host MPI
+# (WASMRUN_HOSTS=openmpi for one), many short MPI calls and object
+# creations, resident memory of each wasmrun sampled: not part of `make test`.
+SOAKTIME ?= 3m
+soak: build-openmpi build-mpich
+	cd tests && WASMRUN_BIN=$(CURDIR)/$(OPENMPI_BIN) WASMRUN_MPICH_BIN=$(CURDIR)/$(MPICH_BIN) \
+	  WASMRUN_SOAK=$(SOAKTIME) $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 60m
+
 # Fuzzing: every Fuzz target of the packages below, each for FUZZTIME with
 # FUZZPROCS workers. `make test` (go test) replays the seed corpora in each
 # package's testdata/fuzz as regression tests; a failing input found here is

@@ -87,8 +87,8 @@ func requireNoProcess(t *testing.T, bin, prog string) {
 	require.Empty(t, left, "processes left behind")
 }
 
-// processes lists the pids (and command lines) of live processes whose
-// command line names bin and prog.
+// processes lists the pids (and command lines) of live processes of bin
+// (the program itself, not a launcher) running prog.
 func processes(bin, prog string) []string {
 	var out []string
 	entries, _ := os.ReadDir("/proc")
@@ -98,7 +98,7 @@ func processes(bin, prog string) []string {
 			continue
 		}
 		args := strings.Split(string(cmdline), "\x00")
-		if slices.Contains(args, bin) && slices.Contains(args, prog) && !zombie(e.Name()) {
+		if args[0] == bin && slices.Contains(args, prog) && !zombie(e.Name()) {
 			out = append(out, e.Name()+": "+strings.Join(args, " "))
 		}
 	}
