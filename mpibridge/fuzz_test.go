@@ -56,6 +56,10 @@ var fuzzed = sync.OnceValue(func() []function {
 	return fs
 })
 
+// fuzzDebug (FUZZ_DEBUG=1) prints each input's calls and their results
+// on stderr: to see what a failing input does.
+var fuzzDebug = os.Getenv("FUZZ_DEBUG") != ""
+
 // fuzzAbort is what a fatal error handler raises in FuzzBridge instead of
 // ending the job.
 type fuzzAbort struct{ code int }
@@ -175,7 +179,7 @@ func FuzzBridge(f *testing.F) {
 			}
 			calls[i] = planned{fn, p}
 		}
-		if os.Getenv("FUZZ_DEBUG") != "" {
+		if fuzzDebug {
 			for _, c := range calls {
 				fmt.Fprintf(os.Stderr, "plan %s%v\n", c.f.name, c.params)
 			}
@@ -224,7 +228,7 @@ func runFuzzCall(t *testing.T, b *Bridge, f function, params []uint64, stack []u
 	clear(stack)
 	copy(stack, params)
 	f.fn(b, stack)
-	if os.Getenv("FUZZ_DEBUG") != "" {
+	if fuzzDebug {
 		fmt.Fprintf(os.Stderr, "%s%v = %d\n", f.name, params, int32(stack[0]))
 	}
 }
@@ -302,11 +306,8 @@ func fuzzCleanup(t *testing.T, b *Bridge, stack []uint64) {
 	free("MPI_Info_free", b.infos.Handles())
 	free("MPI_Errhandler_free", b.errhs.Handles())
 	free("MPI_Op_free", b.users.Handles())
-	if leftover := slices.Concat(b.reqs.Handles(), b.comms.Handles(), b.dtypes.Handles(), b.wins.Handles(), b.files.Handles()); len(leftover) > 0 {
-		// Some objects cannot be freed while in use (a type pinned by a
-		// persistent request); they stay for the next input.
-		_ = leftover
-	}
+	// Objects that cannot be freed while in use (a type pinned by a
+	// persistent request) stay for the next input.
 }
 
 // fuzzSeeds are inputs that reach deep into a few functions; the
