@@ -31,6 +31,9 @@ func TestCLI(t *testing.T) {
 		{"bad dir", []string{"--dir", "", missing}, 1, "", "--dir"},
 		{"bad env", []string{"--env", "1BAD=x", missing}, 1, "", "--env"},
 		{"bad max-memory", []string{"--max-memory", "3 parsecs", missing}, 1, "", "--max-memory"},
+		{"bad timeout", []string{"--timeout", "soon", missing}, 1, "", "--timeout"},
+		{"negative timeout", []string{"--timeout", "-5s", missing}, 1, "", "--timeout -5s: want a positive duration"},
+		{"help names --timeout", []string{"--help"}, 0, "--timeout DURATION", ""},
 		{"flags after the module belong to it", []string{missing, "--max-memory", "bogus"}, 1, "", "read module"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
