@@ -50,7 +50,7 @@ PLUGIN_CC_arm64   := aarch64-linux-gnu-gcc
 PLUGINS     := $(PLUGIN_DIR)/$(GOARCH)/openmpi.so $(PLUGIN_DIR)/$(GOARCH)/mpich.so
 DIST_ARCHES := amd64 arm64
 
-.PHONY: bench all deps build plugins dist samples demo test vet fmt-check unit integration clean
+.PHONY: fuzz soak bench all deps build plugins dist samples demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -121,6 +121,29 @@ integration: build
 	cd tests && WASMRUN_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 60m
 
 test: deps build vet fmt-check unit integration
+
+# Soak: tests/testdata/soak.c on 4 ranks for SOAKTIME over each host MPI
+# (WASMRUN_HOSTS=openmpi for one), many short MPI calls and object
+# creations, resident memory of each wasmrun sampled: not part of `make test`.
+SOAKTIME ?= 3m
+soak: build
+	cd tests && WASMRUN_BIN=$(CURDIR)/$(BIN) \
+	  WASMRUN_SOAK=$(SOAKTIME) $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 60m
+
+# Fuzzing: every Fuzz target of the packages below, each for FUZZTIME with
+# FUZZPROCS workers. `make test` (go test) replays the seed corpora in each
+# package's testdata/fuzz as regression tests; a failing input found here is
+# written there: commit it with its fix.
+FUZZTIME  ?= 30s
+FUZZPROCS ?= 1
+FUZZPKGS  ?= ./mpibridge ./wasi
+fuzz: plugins
+	@set -e; for pkg in $(FUZZPKGS); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPROCS) $$pkg; \
+	  done; \
+	done
 
 clean:
 	rm -rf bin dist $(OUT) $(PLUGIN_DIR)/*/*.so

@@ -58,6 +58,14 @@ type Finisher interface {
 	Finish()
 }
 
+// MemoryLimiter is implemented by hosts that allocate host memory on the
+// guest's behalf (handles, copies of its arguments): Run tells them the
+// guest's memory limit before instantiating them, and they bound what the
+// guest can make them hold in proportion.
+type MemoryLimiter interface {
+	SetMemoryLimit(bytes uint64)
+}
+
 // Options describe one run.
 type Options struct {
 	Path      string   // module file
@@ -74,6 +82,16 @@ type Options struct {
 	// Verify, when set, checks the module's bytes before anything of it
 	// is compiled or run (its signature); an error refuses the module.
 	Verify func(module []byte) error
+	// Timeout ends a guest that runs longer (0: no limit): its output is
+	// flushed, the reason reported, the job aborted, and the exit code is
+	// TimeoutExitCode.
+	Timeout time.Duration
+	// Signals makes SIGINT and SIGTERM flush the guest's output and report
+	// before the process ends by the signal.
+	Signals bool
+	// Exit ends the process when a timeout or signal stops the guest
+	// (os.Exit when nil; tests replace it).
+	Exit func(code int)
 }
 
 // Run loads, compiles and runs the module and returns the guest's exit code.
@@ -114,6 +132,15 @@ func Run(ctx context.Context, o Options) (int, error) {
 	if err := checkMemory(compiled, o.MaxMemory); err != nil {
 		return 1, fmt.Errorf("%s: %w", o.Path, err)
 	}
+	limit := o.MaxMemory
+	if limit == 0 {
+		limit = 4 << 30
+	}
+	for _, h := range o.Hosts {
+		if l, ok := h.(MemoryLimiter); ok {
+			l.SetMemoryLimit(limit)
+		}
+	}
 	hosts, err := instantiateHosts(ctx, r, compiled, o.Hosts)
 	if err != nil {
 		return 1, err
@@ -142,7 +169,12 @@ func Run(ctx context.Context, o Options) (int, error) {
 	if g, ok := mod.ExportedGlobal("__stack_pointer").(api.MutableGlobal); ok {
 		sp0 = g.Get()
 	}
+	st := newStopper(ctx, mod, o, hosts)
 	_, err = startFn.Call(ctx)
+	if !st.finish() {
+		<-st.ended // the stopper ends the process, or with Options.Exit returns
+		return st.code, nil
+	}
 	return exitOrTrap(ctx, mod, sp0, err, o, hosts)
 }
 

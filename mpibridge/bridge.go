@@ -84,9 +84,11 @@ type Bridge struct {
 	lastReq  uint32 // guest handle of the newest request
 	name     [maxObjectName + 1]byte
 	hostReqs []C.uintptr_t
+	collReq  []bool // by request slot: made by a collective (not cancellable)
 	bsend    struct{ off, size uint32 }
 
 	ticker yield.Ticker
+	limits limits
 }
 
 // comm is a communicator the guest can name.
@@ -96,9 +98,10 @@ type comm struct {
 	size, rank int32  // kept so collectives check buffers without asking the host
 	// Neighbours in a process topology, for neighbourhood collectives.
 	inDeg, outDeg int32
-	inter         bool  // an inter-communicator
-	remoteSize    int32 // size of the remote group of an inter-communicator
-	pending       bool  // created by MPI_Comm_idup and not yet complete
+	inter         bool        // an inter-communicator
+	remoteSize    int32       // size of the remote group of an inter-communicator
+	pending       bool        // created by MPI_Comm_idup and not yet complete
+	idupCell      C.uintptr_t // where the host writes it (wr_comm_idup)
 }
 
 // peers is how many processes a collective on c exchanges blocks with:
@@ -127,6 +130,7 @@ type dtype struct {
 	named        bool
 	pins         int32 // persistent collectives that use it
 	freed        bool  // freed by the guest while pinned
+	cost         int64 // host bytes counted against limits.typeBytes
 }
 
 // Options configure a bridge.
@@ -139,7 +143,7 @@ type Options struct {
 
 // New returns a bridge.
 func New(o Options) *Bridge {
-	return &Bridge{
+	b := &Bridge{
 		stderr: o.Stderr,
 		mounts: o.Mounts,
 		mpi:    o.MPI,
@@ -156,6 +160,8 @@ func New(o Options) *Bridge {
 		errhs:  handle.New[userErrh](handle.Errhandler),
 		reqs:   handle.New[C.uintptr_t](handle.Request),
 	}
+	b.SetMemoryLimit(defaultLimit)
+	return b
 }
 
 // Name implements embedder.Host.

@@ -3,34 +3,80 @@ package mpibridge
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"io"
+	"os"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/wasmrun/wasmrun/internal/guestfuzz"
 )
 
-// memoryOnly is a wasm module that defines one 64 KiB memory and nothing else.
-var memoryOnly = []byte{0, 'a', 's', 'm', 1, 0, 0, 0, 5, 3, 1, 0, 1}
+// process is the one MPI bridge of the test process: MPI can be
+// initialised once per process, so the unit tests and the fuzz tests share
+// it, and TestMain finalises it after all of them.
+var process struct {
+	once sync.Once
+	b    *Bridge
+	mem  api.Memory
+	err  error
+}
 
-// guest instantiates a memory for the bridge and initialises MPI as a
+// fixedMemory is a wasm module that defines one 64 KiB memory that cannot
+// grow, and nothing else.
+var fixedMemory = []byte{0, 'a', 's', 'm', 1, 0, 0, 0, 5, 4, 1, 1, 1, 1}
+
+// guest returns the process's bridge, attached to a 64 KiB guest memory
+// between guard pages (see internal/guestfuzz), with MPI initialised as a
 // singleton (the go test process itself).
-func guest(t *testing.T) (*Bridge, api.Memory) {
+func guest(t testing.TB) (*Bridge, api.Memory) {
 	t.Helper()
-	ctx := context.Background()
-	r := wazero.NewRuntime(ctx)
-	t.Cleanup(func() { r.Close(ctx) })
-	mod, err := r.Instantiate(ctx, memoryOnly)
-	require.NoError(t, err)
-	b := New(Options{Stderr: io.Discard})
-	b.load() // $WASMRUN_MPI picks the family, else the first found
-	b.attach(mod)
-	require.NotNil(t, b.mem)
-	s := make([]uint64, 2)
-	b.init(s)
-	require.Zero(t, s[0])
-	return b, mod.Memory()
+	process.once.Do(func() {
+		gm, err := guestfuzz.NewMemory(1 << 16)
+		if err != nil {
+			process.err = err
+			return
+		}
+		ctx := context.Background()
+		r := wazero.NewRuntime(ctx)
+		mod, err := r.Instantiate(gm.Context(ctx), fixedMemory)
+		if err != nil {
+			process.err = err
+			return
+		}
+		b := New(Options{Stderr: io.Discard})
+		b.load() // $WASMRUN_MPI picks the family, else the first found
+		b.attach(mod)
+		s := make([]uint64, 2)
+		b.init(s)
+		if s[0] != 0 {
+			process.err = fmt.Errorf("MPI_Init returned %d", int32(s[0]))
+			return
+		}
+		process.b, process.mem = b, mod.Memory()
+	})
+	require.NoError(t, process.err)
+	return process.b, process.mem
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if b := process.b; b != nil {
+		// MPI_Finalize once every test has run, then the bridge refuses calls.
+		stack := make([]uint64, 16)
+		if rc := call(b, find("MPI_Finalize"), stack); rc != 0 {
+			fmt.Fprintf(os.Stderr, "MPI_Finalize returned %d\n", rc)
+			code = 1
+		}
+		if rc := call(b, find("MPI_Send"), stack, 1024, 1, typeInt, 0, 0, commSelf); rc != errOther {
+			fmt.Fprintf(os.Stderr, "MPI_Send after MPI_Finalize returned %d, want MPI_ERR_OTHER\n", rc)
+			code = 1
+		}
+	}
+	os.Exit(code)
 }
 
 // call runs one host function the way wazero would, with the given
@@ -159,6 +205,5 @@ func TestBridge(t *testing.T) {
 			require.Equal(t, tc.class, call(b, find(tc.fn), stack, tc.params...))
 		})
 	}
-	require.Zero(t, call(b, find("MPI_Finalize"), stack))
-	require.Equal(t, int32(errOther), call(b, send, stack, buf, 1, typeInt, 0, 0, commSelf), "after MPI_Finalize")
+	// MPI_Finalize is checked by TestMain, after the fuzz tests' seeds.
 }

@@ -48,7 +48,7 @@ int wr_isendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int
                          uintptr_t comm, uintptr_t *req);
 int wr_probe(int src, int tag, uintptr_t comm, int32_t *status);
 int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
-int wr_buffer_attach(uintptr_t buf, int size);
+int wr_buffer_attach(int size); /* a host buffer of size bytes */
 int wr_buffer_detach(int *size);
 
 /* completion: reqs are host requests, updated in place (MPI_REQUEST_NULL
@@ -207,7 +207,10 @@ int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_ki
                             int dstw_kind, int *dstw);
 /* info: size, rank, is inter, remote size, topology in- and out-degree */
 int wr_comm_info(uintptr_t comm, int *info);
-int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req);
+/* MPI_Comm_idup writes the new communicator when its request completes:
+ * into a heap cell (*cell) that wr_comm_idup_take reads and frees then. */
+int wr_comm_idup(uintptr_t comm, uintptr_t *cell, uintptr_t *req);
+uintptr_t wr_comm_idup_take(uintptr_t cell);
 int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out);
 int wr_intercomm_merge(uintptr_t inter, int high, uintptr_t *out);
 

@@ -171,6 +171,11 @@ func (b *Bridge) commFree(s []uint64) {
 		s[0] = ret(b.fail(uint32(h), fn, errComm, "invalid communicator %#x (predefined communicators cannot be freed)", uint32(h)))
 		return
 	}
+	if c.pending {
+		// Open MPI 4.1 crashes in MPI_Finalize after this (found by FuzzBridge).
+		s[0] = ret(b.fail(uint32(h), fn, errComm, "communicator %#x from MPI_Comm_idup is freed before its request completed", uint32(h)))
+		return
+	}
 	b.outHandle = c.host
 	rc := C.wr_comm_free(&b.outHandle)
 	b.comms.Remove(uint32(h))
@@ -294,7 +299,7 @@ func (b *Bridge) commIdup(s []uint64) {
 		s[0] = ret(b.hostError(ch, fn, rc))
 		return
 	}
-	h := b.comms.Add(comm{host: b.outHandle, errh: c.errh, pending: true})
+	h := b.comms.Add(comm{idupCell: b.outHandle, errh: c.errh, pending: true})
 	b.outHandle = req
 	if h == 0 {
 		s[0] = ret(b.fail(ch, fn, errIntern, "too many communicators"))
@@ -322,6 +327,8 @@ func (b *Bridge) completeComm(req uint32) {
 	}
 	delete(b.pendingComms, req)
 	if c, ok := b.comms.Get(h); ok {
+		c.host = C.wr_comm_idup_take(c.idupCell)
+		c.idupCell = 0
 		b.describe(c)
 		c.pending = false
 	}

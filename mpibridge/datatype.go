@@ -99,11 +99,17 @@ func (b *Bridge) newType(fn string, rc C.int, env envelope, name string, off uin
 		return b.hostError(commWorld, fn, rc)
 	}
 	t.size, t.lb, t.extent, t.tlb, t.textent = int64(info[0]), int64(info[1]), int64(info[2]), int64(info[3]), int64(info[4])
+	t.cost = typeCost(env)
+	if b.limits.typeUsed+t.cost > b.limits.typeBytes {
+		C.wr_type_free(&b.outHandle)
+		return b.fail(commWorld, fn, errIntern, "derived datatypes would hold more than %d bytes of host memory (the --max-memory limit)", b.limits.typeBytes)
+	}
 	h := b.dtypes.Add(t)
 	if h == 0 {
 		C.wr_type_free(&b.outHandle)
-		return b.fail(commWorld, fn, errIntern, "too many datatypes")
+		return b.fail(commWorld, fn, errIntern, "too many datatypes (%d live, the --max-memory limit)", b.dtypes.Limit())
 	}
+	b.limits.typeUsed += t.cost
 	b.writeI32(off, int32(h))
 	return 0
 }
@@ -402,6 +408,7 @@ func (b *Bridge) typeFree(s []uint64) {
 func (b *Bridge) releaseType(fn string, h uint32, t *dtype) int32 {
 	b.outHandle = t.host
 	rc := C.wr_type_free(&b.outHandle)
+	b.limits.typeUsed -= t.cost
 	b.dtypes.Remove(h)
 	return b.hostError(commWorld, fn, rc)
 }

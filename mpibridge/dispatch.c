@@ -70,8 +70,8 @@ int wr_probe(int src, int tag, uintptr_t comm, int32_t *status) { return p_wr_pr
 static int (*p_wr_iprobe)(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
 int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status) { return p_wr_iprobe(src, tag, comm, flag, status); }
 
-static int (*p_wr_buffer_attach)(uintptr_t buf, int size);
-int wr_buffer_attach(uintptr_t buf, int size) { return p_wr_buffer_attach(buf, size); }
+static int (*p_wr_buffer_attach)(int size);
+int wr_buffer_attach(int size) { return p_wr_buffer_attach(size); }
 
 static int (*p_wr_buffer_detach)(int *size);
 int wr_buffer_detach(int *size) { return p_wr_buffer_detach(size); }
@@ -436,8 +436,11 @@ int wr_dist_graph_neighbors(uintptr_t comm, int maxin, int *sources, int srcw_ki
 static int (*p_wr_comm_info)(uintptr_t comm, int *info);
 int wr_comm_info(uintptr_t comm, int *info) { return p_wr_comm_info(comm, info); }
 
-static int (*p_wr_comm_idup)(uintptr_t comm, uintptr_t *out, uintptr_t *req);
-int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req) { return p_wr_comm_idup(comm, out, req); }
+static int (*p_wr_comm_idup)(uintptr_t comm, uintptr_t *cell, uintptr_t *req);
+int wr_comm_idup(uintptr_t comm, uintptr_t *cell, uintptr_t *req) { return p_wr_comm_idup(comm, cell, req); }
+
+static uintptr_t (*p_wr_comm_idup_take)(uintptr_t cell);
+uintptr_t wr_comm_idup_take(uintptr_t cell) { return p_wr_comm_idup_take(cell); }
 
 static int (*p_wr_intercomm_create)(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out);
 int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out) { return p_wr_intercomm_create(local, local_leader, peer, remote_leader, tag, out); }
@@ -880,6 +883,7 @@ static const struct {
     {"wr_dist_graph_neighbors", (void **)&p_wr_dist_graph_neighbors},
     {"wr_comm_info", (void **)&p_wr_comm_info},
     {"wr_comm_idup", (void **)&p_wr_comm_idup},
+    {"wr_comm_idup_take", (void **)&p_wr_comm_idup_take},
     {"wr_intercomm_create", (void **)&p_wr_intercomm_create},
     {"wr_intercomm_merge", (void **)&p_wr_intercomm_merge},
     {"wr_message_null", (void **)&p_wr_message_null},

@@ -67,6 +67,10 @@ func (b *Bridge) addErrorClass(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "errorclass pointer is outside guest memory"))
 		return
 	}
+	if len(b.userCodes) >= b.limits.objects {
+		s[0] = ret(b.fail(commWorld, fn, errIntern, "too many added error classes and codes (%d, the --max-memory limit)", len(b.userCodes)))
+		return
+	}
 	b.userCodes = append(b.userCodes, userCode{class: code})
 	s[0] = 0
 }
@@ -85,6 +89,10 @@ func (b *Bridge) addErrorCode(s []uint64) {
 	code := int32(firstUserCode + len(b.userCodes))
 	if !b.writeI32(uint32(s[1]), code) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "errorcode pointer is outside guest memory"))
+		return
+	}
+	if len(b.userCodes) >= b.limits.objects {
+		s[0] = ret(b.fail(commWorld, fn, errIntern, "too many added error classes and codes (%d, the --max-memory limit)", len(b.userCodes)))
 		return
 	}
 	b.userCodes = append(b.userCodes, userCode{class: class})

@@ -166,6 +166,10 @@ func (b *Bridge) infoSet(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	if !b.infoRoom(info, key) {
+		s[0] = ret(b.fail(commWorld, fn, errIntern, "info object %#x already has %d keys, the most wasmrun allows", uint32(s[0]), maxInfoKeys))
+		return
+	}
 	s[0] = ret(b.hostError(commWorld, fn, C.wr_info_set(info, key, value)))
 }
 

@@ -688,7 +688,7 @@ func (b *Bridge) fileRequest(fn string, f *file, reqOff uint32, rcC C.int) int32
 		b.writeI32(reqOff, int32(requestNull))
 		return b.fileHostError(f, fn, rcC)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, false)
 	if h == 0 {
 		C.wr_wait(&b.outHandle, nil)
 		b.writeI32(reqOff, int32(requestNull))
@@ -1226,6 +1226,7 @@ func (b *Bridge) fileGetView(s []uint64) {
 		if t, ok := b.dtypes.Get(eh); ok && keepE != 0 {
 			b.outHandle = t.host
 			C.wr_type_free(&b.outHandle)
+			b.limits.typeUsed -= t.cost
 			b.dtypes.Remove(eh)
 		}
 		s[0] = ret(b.failFile(f, fn, errIntern, "too many datatypes"))
@@ -1244,7 +1245,9 @@ func (b *Bridge) viewType(t dtype, host C.uintptr_t) uint32 {
 	if h == 0 {
 		b.outHandle = host
 		C.wr_type_free(&b.outHandle)
+		return 0
 	}
+	b.limits.typeUsed += t.cost // another host copy
 	return h
 }
 

@@ -29,7 +29,6 @@ import (
 // written to disk, so no cache directory or stale file is involved) and
 // binds dispatch.c's stubs to it.
 
-
 // EnvVar names the environment variable that chooses the host MPI, as
 // the --mpi flag does (the flag wins).
 const EnvVar = "WASMRUN_MPI"

@@ -293,7 +293,7 @@ func (b *Bridge) opFatal(why string, err error) {
 		b.guestFatal("in a user-defined MPI operator", err)
 	}
 	fmt.Fprintf(b.stderr, "wasmrun: %s: user-defined MPI operator: %s\n", b.Label(), why)
-	C.wr_abort(b.world.host, C.int(embedder.TrapExitCode))
+	hostAbort(b, embedder.TrapExitCode)
 	panic(exitErr(embedder.TrapExitCode))
 }
 
@@ -305,6 +305,6 @@ func (b *Bridge) guestFatal(where string, err error) {
 	trap := embedder.ParseTrap(err)
 	trap.Cause = where + ": " + trap.Cause
 	fmt.Fprint(b.stderr, trap.Report(b.Label(), filepath.Base(os.Args[len(os.Args)-1])))
-	C.wr_abort(b.world.host, C.int(embedder.TrapExitCode))
+	hostAbort(b, embedder.TrapExitCode)
 	panic(exitErr(embedder.TrapExitCode))
 }

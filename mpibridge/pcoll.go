@@ -91,7 +91,7 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 			}
 		}
 	}
-	h := b.reqs.Add(b.hostNull.req)
+	h := b.addRequest(b.hostNull.req, true)
 	if h == 0 {
 		s[0] = ret(b.fail(ch, fn, errIntern, "too many requests"))
 		return

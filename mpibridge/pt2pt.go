@@ -90,7 +90,7 @@ func (b *Bridge) newRequest(fn string, ch uint32, rc C.int, reqOff uint32) int32
 		b.writeI32(reqOff, int32(requestNull))
 		return b.hostError(ch, fn, rc)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, collectiveRequest(fn))
 	if h == 0 {
 		return b.fail(ch, fn, errIntern, "too many active requests")
 	}
@@ -287,12 +287,13 @@ func (b *Bridge) bufferAttach(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "negative buffer size %d", size))
 		return
 	}
-	a, ok := b.addr(off, uint64(size))
-	if !ok {
+	if _, ok := b.addr(off, uint64(size)); !ok {
 		s[0] = ret(b.fail(commWorld, fn, errBuffer, "buffer of %d bytes at %#x is outside guest memory", size, off))
 		return
 	}
-	rc := C.wr_buffer_attach(C.uintptr_t(a), C.int(size))
+	// The host MPI gets a buffer of its own (see wr_buffer_attach): no
+	// larger than the guest's, which lies in guest memory.
+	rc := C.wr_buffer_attach(C.int(size))
 	if rc == 0 {
 		b.bsend.off, b.bsend.size = off, uint32(size)
 	}

@@ -3,7 +3,10 @@ package mpibridge
 // #include "calls.h"
 import "C"
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // emptyStatus is what completing MPI_REQUEST_NULL gives: source
 // MPI_ANY_SOURCE, tag MPI_ANY_TAG, no error, count 0.
@@ -327,6 +330,13 @@ func (b *Bridge) requestFree(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be freed"))
 		return
 	}
+	if _, idup := b.pendingComms[h]; idup {
+		// Both hosts refuse it too, and Open MPI 4.1 then crashes in
+		// MPI_Finalize, natively as well (found by FuzzBridge): the
+		// request stays, for MPI_Wait.
+		s[0] = ret(b.fail(commWorld, fn, errRequest, "request %#x of MPI_Comm_idup cannot be freed before it completes", h))
+		return
+	}
 	if p, persistent := b.pcolls[h]; persistent {
 		delete(b.pcolls, h)
 		b.unpin(p)
@@ -358,6 +368,12 @@ func (b *Bridge) cancel(s []uint64) {
 	}
 	if h == requestNull {
 		s[0] = ret(b.fail(commWorld, fn, errRequest, "MPI_REQUEST_NULL cannot be cancelled"))
+		return
+	}
+	if b.collReq[h&0xffffff-1] {
+		// Erroneous in MPI; Open MPI 4.1 then hangs in MPI_Wait on a
+		// cancelled MPI_Comm_idup (found by FuzzBridge).
+		s[0] = ret(b.fail(commWorld, fn, errRequest, "request %#x of a nonblocking collective cannot be cancelled", h))
 		return
 	}
 	s[0] = ret(b.hostError(commWorld, fn, C.wr_cancel(host)))
@@ -436,4 +452,33 @@ func (b *Bridge) freeKept(h uint32) {
 		C.wr_free(k)
 		delete(b.keep, h)
 	}
+}
+
+// addRequest adds a host request to the guest's table and records whether
+// it belongs to a nonblocking or persistent collective; 0 when the table is
+// full.
+func (b *Bridge) addRequest(host C.uintptr_t, collective bool) uint32 {
+	h := b.reqs.Add(host)
+	if h == 0 {
+		return 0
+	}
+	i := int(h&0xffffff) - 1
+	for len(b.collReq) <= i {
+		b.collReq = append(b.collReq, false)
+	}
+	b.collReq[i] = collective
+	return h
+}
+
+// collectiveRequest reports whether fn, which made a request, is a
+// nonblocking collective (MPI_Ibarrier ..., MPI_Comm_idup) rather than a
+// nonblocking point-to-point call.
+func collectiveRequest(fn string) bool {
+	switch fn {
+	case "MPI_Isend", "MPI_Issend", "MPI_Irsend", "MPI_Ibsend", "MPI_Irecv", "MPI_Imrecv":
+		return false
+	case "MPI_Comm_idup", "MPI_Comm_idup_with_info":
+		return true
+	}
+	return strings.HasPrefix(fn, "MPI_I")
 }

@@ -159,7 +159,7 @@ func (b *Bridge) failErrh(errh uint32, fn string, class int32, format string, ar
 	}
 	fmt.Fprintf(b.stderr, "%s: %s: %s: %s\n", who, fn, errClassName(class), fmt.Sprintf(format, args...))
 	if b.initialized && !b.finalized {
-		C.wr_abort(b.world.host, C.int(class))
+		hostAbort(b, int(class))
 	}
 	panic(exitErr(uint32(class)))
 }
@@ -699,7 +699,7 @@ func (b *Bridge) winRequest(fn string, w *window, reqOff uint32, rcC C.int) int3
 		b.writeI32(reqOff, int32(requestNull))
 		return b.winHostError(w, fn, rcC)
 	}
-	h := b.reqs.Add(b.outHandle)
+	h := b.addRequest(b.outHandle, false)
 	if h == 0 {
 		C.wr_wait(&b.outHandle, nil)
 		b.writeI32(reqOff, int32(requestNull))

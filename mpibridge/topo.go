@@ -100,6 +100,13 @@ func (b *Bridge) cartGet(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
+	// MPICH 4.0.2 dereferences NULL in MPI_Cart_get on a communicator
+	// without a Cartesian topology, natively too (found by FuzzBridge);
+	// MPI_Cartdim_get refuses it with MPI_ERR_TOPOLOGY on every host.
+	if _, rc, ok := b.cartNdims(fn, ch, c); !ok {
+		s[0] = ret(rc)
+		return
+	}
 	var arrays [3]*C.int
 	for i, what := range []string{"dims", "periods", "coords"} {
 		if arrays[i], rc, ok = b.cArray(fn, ch, uint32(s[2+i]), n, what); !ok {

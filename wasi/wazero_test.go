@@ -26,10 +26,7 @@ const (
 
 // wasiFuncs are the WASI functions the test module imports and exports
 // again through a wrapper of the same type, so Go can call them.
-var wasiFuncs = []struct {
-	name   string
-	params []byte
-}{
+var wasiFuncs = []wasiFunc{
 	{"path_open", []byte{i32, i32, i32, i32, i32, i64, i64, i32, i32}},
 	{"path_create_directory", []byte{i32, i32, i32}},
 	{"path_symlink", []byte{i32, i32, i32, i32, i32}},
@@ -42,9 +39,20 @@ const (
 	i64 = 0x7e
 )
 
+// wasiFunc is a WASI function a test module imports, with its parameter types.
+type wasiFunc = struct {
+	name   string
+	params []byte
+}
+
 // guestModule assembles a wasm module with one page of memory, exported as
 // "memory", that imports wasiFuncs and exports wrappers under the same names.
-func guestModule() []byte {
+func guestModule() []byte { return moduleOf(wasiFuncs, []byte{0x00, 0x01}) }
+
+// moduleOf assembles a wasm module with the memory limits given (wasm's
+// encoding), exported as "memory", that imports fs and exports wrappers
+// under the same names.
+func moduleOf(wasiFuncs []wasiFunc, limits []byte) []byte {
 	leb := func(v int) []byte { return binary.AppendUvarint(nil, uint64(v)) }
 	cat := func(bs ...[]byte) []byte {
 		var out []byte
@@ -77,7 +85,7 @@ func guestModule() []byte {
 		section(1, vec(types...)),
 		section(2, vec(imports...)),
 		section(3, vec(funcs...)),
-		section(5, vec([]byte{0x00, 0x01})), // memory, min 1 page
+		section(5, vec(limits)),
 		section(7, vec(exports...)),
 		section(10, vec(codes...)),
 	)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/wasmrun/wasmrun/embedder"
@@ -24,6 +25,7 @@ type runOptions struct {
 	CacheDir  string
 	NoCache   bool
 	MaxMemory string
+	Timeout   time.Duration
 	Verbose   bool
 	VerifyKey string
 	MPI       string
@@ -68,6 +70,7 @@ func addRunFlags(cmd *cobra.Command) *runOptions {
 	f.StringVar(&o.CacheDir, "cache", embedder.DefaultCacheDir(), "compiled code cache `DIR`")
 	f.BoolVar(&o.NoCache, "no-cache", false, "do not cache compiled code")
 	f.StringVar(&o.MaxMemory, "max-memory", "", "cap the module's linear memory at `SIZE` (e.g. 2GiB)")
+	f.DurationVar(&o.Timeout, "timeout", 0, "end the module after `DURATION` (e.g. 10m, 2h; under MPI the whole job)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "explain what wasmrun does on stderr")
 	f.StringVar(&o.VerifyKey, "verify-key", "", "run the module only if it is signed with the key `PUB` (default $"+verifyKeyEnv+")")
 	f.StringVar(&o.MPI, "mpi", "", "host MPI: openmpi, mpich, a library `PATH` or FAMILY:PATH (default $"+mpibridge.EnvVar+", else the launcher's, else the first found)")
@@ -94,6 +97,8 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 		Stdin:  s.In,
 		Stdout: s.Out,
 		Stderr: s.Err,
+		// The process ends by the signal, after the guest's output is out.
+		Signals: true,
 	}
 	if o.Verbose {
 		eo.Log = s.Err
@@ -113,6 +118,10 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 		}
 		eo.MaxMemory = n
 	}
+	if o.Timeout < 0 {
+		return fmt.Errorf("--timeout %v: want a positive duration", o.Timeout)
+	}
+	eo.Timeout = o.Timeout
 	for _, e := range o.Env {
 		name, value, err := wasi.ParseEnv(e, os.LookupEnv)
 		if err != nil {

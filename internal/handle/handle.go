@@ -47,6 +47,7 @@ type Table[T any] struct {
 	slots []entry[T]
 	free  []uint32
 	live  int
+	limit int // most live objects; 0: only the handle space bounds it
 }
 
 type entry[T any] struct {
@@ -59,8 +60,18 @@ func New[T any](k Kind) *Table[T] {
 	return &Table[T]{kind: k}
 }
 
+// SetLimit bounds the number of live objects (0: no bound but the handle
+// space); objects already live stay.
+func (t *Table[T]) SetLimit(n int) { t.limit = n }
+
+// Limit is the bound set with SetLimit.
+func (t *Table[T]) Limit() int { return t.limit }
+
 // Add stores v and returns its guest handle, or 0 when the table is full.
 func (t *Table[T]) Add(v T) uint32 {
+	if t.limit > 0 && t.live >= t.limit {
+		return 0
+	}
 	var i uint32
 	if n := len(t.free); n > 0 {
 		i = t.free[n-1]
@@ -101,6 +112,17 @@ func (t *Table[T]) Remove(h uint32) bool {
 
 // Len is the number of live objects.
 func (t *Table[T]) Len() int { return t.live }
+
+// Handles returns the guest handles of the live objects, oldest slot first.
+func (t *Table[T]) Handles() []uint32 {
+	var hs []uint32
+	for i, e := range t.slots {
+		if e.live {
+			hs = append(hs, uint32(t.kind)<<kindShift|uint32(i+1))
+		}
+	}
+	return hs
+}
 
 // Owns reports whether h has this table's kind (live or not).
 func (t *Table[T]) Owns(h uint32) bool {

@@ -68,3 +68,19 @@ func TestTableEach(t *testing.T) {
 	require.Equal(t, []int{2, 3}, seen, "only live objects")
 	require.Equal(t, c, handles[1])
 }
+
+func TestLimit(t *testing.T) {
+	tbl := New[int](Comm)
+	tbl.SetLimit(2)
+	a, b := tbl.Add(1), tbl.Add(2)
+	if a == 0 || b == 0 {
+		t.Fatal("below the limit Add must succeed")
+	}
+	if tbl.Add(3) != 0 {
+		t.Fatal("Add past the limit must fail")
+	}
+	tbl.Remove(a)
+	if tbl.Add(4) == 0 {
+		t.Fatal("a freed slot is usable again")
+	}
+}

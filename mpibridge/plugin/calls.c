@@ -225,11 +225,33 @@ int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status) {
     return rc;
 }
 
-int wr_buffer_attach(uintptr_t buf, int size) { return MPI_Buffer_attach(RBUF(buf), size); }
+/* The host MPI keeps its bookkeeping, host pointers included, inside the
+ * buffer given to MPI_Buffer_attach (MPICH does): a guest that could read
+ * and write it would see host addresses and could steer the host MPI's
+ * writes. So the host gets a buffer of its own, of the guest's size. */
+static void *bsend_buf;
+
+int wr_buffer_attach(int size) {
+    void *p = malloc(size > 0 ? (size_t)size : 1);
+    if (!p)
+        return MPI_ERR_NO_MEM;
+    int rc = MPI_Buffer_attach(p, size);
+    if (rc != MPI_SUCCESS) {
+        free(p);
+        return rc;
+    }
+    bsend_buf = p;
+    return rc;
+}
 
 int wr_buffer_detach(int *size) {
     void *p = NULL;
-    return MPI_Buffer_detach(&p, size);
+    int rc = MPI_Buffer_detach(&p, size);
+    if (rc == MPI_SUCCESS && p != NULL && p == bsend_buf) {
+        free(bsend_buf);
+        bsend_buf = NULL;
+    }
+    return rc;
 }
 
 /* ---- completion ---- */
@@ -387,6 +409,13 @@ int wr_request_free(uintptr_t *req) {
 
 int wr_cancel(uintptr_t req) {
     MPI_Request r = (MPI_Request)req;
+    /* A complete request, or an inactive persistent one, has nothing to
+     * cancel. Open MPI 4.1.4 dereferences NULL when asked to cancel an
+     * inactive persistent request (natively too); MPICH refuses it. */
+    int done = 0;
+    int rc = MPI_Request_get_status(r, &done, MPI_STATUS_IGNORE);
+    if (rc != MPI_SUCCESS || done)
+        return rc;
     return MPI_Cancel(&r);
 }
 

@@ -1,5 +1,6 @@
 /* Host side of process topologies: see calls.h. */
 #include <mpi.h>
+#include <stdlib.h>
 
 #include "conv.h"
 
@@ -118,13 +119,29 @@ int wr_comm_info(uintptr_t comm, int *info) {
     return rc;
 }
 
-int wr_comm_idup(uintptr_t comm, uintptr_t *out, uintptr_t *req) {
-    MPI_Comm c = MPI_COMM_NULL;
+int wr_comm_idup(uintptr_t comm, uintptr_t *cell, uintptr_t *req) {
+    /* Open MPI 4.1 stores the new communicator when the request completes,
+     * long after this function returned: not into a stack variable. */
+    MPI_Comm *c = malloc(sizeof *c);
     MPI_Request r = MPI_REQUEST_NULL;
-    int rc = MPI_Comm_idup(COMM(comm), &c, &r);
-    *out = (uintptr_t)c;
+    if (!c)
+        return MPI_ERR_NO_MEM;
+    *c = MPI_COMM_NULL;
+    int rc = MPI_Comm_idup(COMM(comm), c, &r);
+    if (rc != MPI_SUCCESS) {
+        free(c);
+        return rc;
+    }
+    *cell = (uintptr_t)c;
     *req = (uintptr_t)r;
     return rc;
+}
+
+uintptr_t wr_comm_idup_take(uintptr_t cell) {
+    MPI_Comm *c = (MPI_Comm *)cell;
+    MPI_Comm v = *c;
+    free(c);
+    return (uintptr_t)v;
 }
 
 int wr_intercomm_create(uintptr_t local, int local_leader, uintptr_t peer, int remote_leader, int tag, uintptr_t *out) {
