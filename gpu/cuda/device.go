@@ -72,7 +72,7 @@ func (b *Bridge) outInt(fn string, off uint32, call func(*C.wr_int) C.wr_int) in
 
 func cuInit(b *Bridge, s []uint64) int32 {
 	if !b.load() {
-		return b.fail("cuInit", cuNoDevice, "no CUDA driver on this node: %v", b.loadErr)
+		return b.fail("cuInit", cuNoDevice, "no CUDA driver on this node (above)")
 	}
 	rc := int32(C.wr_cuInit(C.wr_uint(uint32(s[0]))))
 	if rc != cuSuccess {
