@@ -52,6 +52,8 @@ type Bridge struct {
 	guest map[C.wr_h]uint32
 	// allocs are the guest's device allocations, by base address.
 	allocs []alloc
+	// params is cuLaunchKernel's array of host pointers, reused.
+	params []C.wr_h
 	// scratch is C memory for values the driver reads through a pointer
 	// inside an array the bridge builds (cuLaunchKernel's extra size).
 	scratch *C.size_t

@@ -258,14 +258,15 @@ func cuLaunchKernel(b *Bridge, s []uint64) int32 {
 			if !b.inBounds(paramsOff, uint64(n)*4) {
 				return b.fail(fn, cuInvalidValue, "kernelParams %#x with %d pointers is outside guest memory", paramsOff, n)
 			}
-			ptrs := make([]C.wr_h, n)
+			ptrs := b.params[:0]
 			for i := range n {
 				p := b.readU32(paramsOff + 4*i)
 				if p == 0 || !b.inBounds(p, f.sizes[i]) {
 					return b.fail(fn, cuInvalidValue, "parameter %d of %s (%d bytes) at %#x is outside guest memory", i, f.name, f.sizes[i], p)
 				}
-				ptrs[i] = C.wr_h(b.base + uintptr(p))
+				ptrs = append(ptrs, C.wr_h(b.base+uintptr(p)))
 			}
+			b.params = ptrs
 			params = &ptrs[0]
 		}
 	} else if len(f.sizes) > 0 && extraOff == 0 {
