@@ -40,6 +40,13 @@ done
 mpicc -O2 -I"$CUINC" "$C/src/mpi_reduce.c" -o "$B/mpi_reduce.native" -L/usr/local/cuda/lib64 -l:libOpenCL.so.1 ||
   bad "native build of mpi_reduce"
 
+n=$(grep -c _Static_assert "$C/src/hdrcheck.c")
+if gcc -I"$CUINC" -c "$C/src/hdrcheck.c" -o "$B/hdrcheck.o" 2> "$O/hdrcheck.err"; then
+  echo "wasmrun's cuda.h: all $n constants have the values of $CUINC/cuda.h ($(grep -m1 '#define CUDA_VERSION' $CUINC/cuda.h))"
+else
+  bad "wasmrun's cuda.h differs from $CUINC/cuda.h:"; grep -E 'error' "$O/hdrcheck.err" | head -20
+fi
+
 # t NAME CMD...: run, keep stdout/stderr, print rc and wall time.
 t() {
   local name=$1; shift
@@ -69,7 +76,7 @@ t vadd.big.wasm "$W" --cache /tmp/wasmrun-cache "$C/wasm/vadd.wasm" 67108864
 same vadd.big
 cat "$O/vadd.big.native.out"; echo "native: $(cat "$O/vadd.big.native.err")"; echo "wasm:   $(cat "$O/vadd.big.wasm.err")"
 t vadd.verbose "$W" -v --cache /tmp/wasmrun-cache "$C/wasm/vadd.wasm" 1000
-grep -i cuda "$O/vadd.verbose.err"
+grep -E 'cuda|cuModule' "$O/vadd.verbose.err"
 
 t mpi_quad.native $MPIRUN "$B/mpi_quad.native"
 t mpi_quad.wasm $MPIRUN "$W" --cache /tmp/wasmrun-cache "$C/wasm/mpi_quad.wasm"
@@ -80,6 +87,8 @@ t mpi_quad.big.wasm $MPIRUN "$W" --cache /tmp/wasmrun-cache "$C/wasm/mpi_quad.wa
 same mpi_quad.big
 cat "$O/mpi_quad.big.native.out"
 
+t mpi_quad.verbose mpirun --allow-run-as-root -np 1 "$W" -v --cache /tmp/wasmrun-cache "$C/wasm/mpi_quad.wasm" 4096
+grep -E 'cuModule' "$O/mpi_quad.verbose.err"
 note "CUDA error paths"
 t errors.native "$B/errors.native"
 t errors.wasm "$W" --cache /tmp/wasmrun-cache "$C/wasm/errors.wasm"
@@ -117,4 +126,7 @@ mkdir -p "$O/ocl"
 OUT=$O/ocl timeout 240 "$here/ocl/run.sh" || bad "OpenCL check rc=$?"
 
 note "summary: $fails failure(s)"
+tar -C "$O" -czf /tmp/details.tar.gz --exclude report.txt --exclude cuda-bench.csv . &&
+  find "$O" -mindepth 1 -maxdepth 1 ! -name report.txt ! -name cuda-bench.csv -exec rm -rf {} + &&
+  mv /tmp/details.tar.gz "$O/details.tar.gz"
 exit $((fails > 0))

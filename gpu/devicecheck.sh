@@ -31,6 +31,14 @@ for s in vadd mpi_quad errors cudabench; do
   "$wr" cc -O2 "$dir/cuda/src/$s.c" -o "$dir/cuda/wasm/$s.wasm" -lcuda -lm
 done
 "$wr" cc -O2 "$dir/cuda/src/mpi_reduce.c" -o "$dir/cuda/wasm/mpi_reduce.wasm" -lOpenCL
+# hdrcheck.c: every enumerator and numeric constant of wasmrun's cuda.h
+# must have the same value in NVIDIA's cuda.h (compiled there).
+{
+  echo '#include <cuda.h>'
+  sed -nE 's/^ +(CU[A-Z0-9_]+) = ([0-9]+),?$/_Static_assert(\1 == \2, "\1");/p; s/^#define (CU_[A-Z0-9_]+) (0x[0-9a-fA-F]+)$/_Static_assert(\1 == \2, "\1");/p' \
+    "$root/gpu/cuda/include/cuda.h"
+  echo 'int main(void) { return 0; }'
+} > "$dir/cuda/src/hdrcheck.c"
 cp "$root/gpu/devicecheck-run.sh" "$dir/run.sh"
 chmod +x "$dir/run.sh"
 echo "packed $(du -sh "$dir" | cut -f1) into $dir"

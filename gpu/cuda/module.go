@@ -178,7 +178,22 @@ func cuModuleGetFunction(b *Bridge, s []uint64) int32 {
 	}
 	kernel := string(b.full[nameOff : nameOff+uint32(n)])
 	f := cuFunction{host: host, module: mh, name: kernel}
-	f.sizes, f.source = b.paramSizes(host, m.entries[kernel])
+	ptx, inPTX := m.entries[kernel]
+	f.sizes, f.source = b.paramSizes(host, ptx)
+	if b.log != nil && f.sizes != nil {
+		agree := ""
+		if f.source != "the PTX .entry" {
+			switch {
+			case !inPTX:
+				agree = "; the PTX gave no list"
+			case ptxAgrees(ptx, f.sizes):
+				agree = "; the PTX .entry agrees"
+			default:
+				agree = "; the PTX .entry disagrees"
+			}
+		}
+		b.logf("%s: %s: %d parameters (%v bytes) from %s%s", fn, kernel, len(f.sizes), f.sizes, f.source, agree)
+	}
 	if f.sizes == nil {
 		b.logf("%s: the driver has no cuFuncGetParamInfo and the PTX's .entry %s has no parameter list wasmrun can read: cuLaunchKernel with kernelParams will fail", fn, kernel)
 	}
@@ -335,4 +350,17 @@ func (b *Bridge) scratchSize() *C.size_t {
 		b.scratch = (*C.size_t)(C.malloc(C.size_t(unsafe.Sizeof(C.size_t(0)))))
 	}
 	return b.scratch
+}
+
+// ptxAgrees reports whether the PTX's parameter sizes are the driver's.
+func ptxAgrees(ptx []param, sizes []uint64) bool {
+	if len(ptx) != len(sizes) {
+		return false
+	}
+	for i, p := range ptx {
+		if p.size != sizes[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -57,6 +57,13 @@ int main(int argc, char **argv) {
         printf("launch too large rc=%d\n", (int)cuLaunchKernel(fn, 1, 1, 1, 4096, 1, 1, 0, NULL, params, NULL));
         printf("launch rc=%d sync rc=%d\n", (int)cuLaunchKernel(fn, 1, 1, 1, 32, 1, 1, 0, NULL, params, NULL),
                (int)cuCtxSynchronize());
+        /* The same launch with its parameters packed into one buffer. */
+        unsigned long long packed[2] = {dp, n};
+        size_t packed_size = 12;
+        void *extra[] = {CU_LAUNCH_PARAM_BUFFER_POINTER, packed, CU_LAUNCH_PARAM_BUFFER_SIZE, &packed_size,
+                         CU_LAUNCH_PARAM_END};
+        printf("launch with extra rc=%d sync rc=%d\n", (int)cuLaunchKernel(fn, 1, 1, 1, 32, 1, 1, 0, NULL, NULL, extra),
+               (int)cuCtxSynchronize());
         printf("stream rc=%d event rc=%d\n", (int)cuStreamCreate(&stream, 0), (int)cuEventCreate(&ev, 0));
     } else {
         int n = -1;
