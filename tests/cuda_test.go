@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/wasmrun/wasmrun/internal/doctor"
 )
 
 // The CUDA tests run where there is no GPU (the build machines and CI):
@@ -109,4 +110,44 @@ done
 		require.Contains(t, w.Stderr, msg)
 	}
 	require.Equal(t, 1, strings.Count(w.Stderr, "wasmrun: cuda: cannot load the NVIDIA driver"), "the load is tried once")
+}
+
+// TestCUDAOnGPU runs where the node has an NVIDIA driver with a device and
+// NVIDIA's cuda.h (/usr/local/cuda): the samples and the error program
+// print what their native builds print, MPI + CUDA at 2 ranks over Open
+// MPI. It is skipped elsewhere, CI included; on the GPU machine, which
+// has no Go, gpu/devicecheck.sh makes the same comparisons (its report:
+// gpu/results/devicecheck-h200.txt).
+func TestCUDAOnGPU(t *testing.T) {
+	if c := doctor.CUDA(); c.Verdict != doctor.OK {
+		t.Skip("no CUDA device: " + c.Detail)
+	}
+	const inc = "/usr/local/cuda/include"
+	if _, err := os.Stat(filepath.Join(inc, "cuda.h")); err != nil {
+		t.Skip("no NVIDIA cuda.h for the native builds: " + err.Error())
+	}
+	native := []string{"-I" + inc, "-L/usr/local/cuda/lib64", "-l:libcuda.so.1"}
+	for _, c := range []struct {
+		src  string
+		args []string
+	}{
+		{"../samples/cuda/vadd.c", []string{"1000000"}},
+		{"testdata/cuda/errors.c", nil},
+	} {
+		t.Run(filepath.Base(c.src), func(t *testing.T) {
+			n := run(t, nil, build(t, "native", c.src, native...), c.args...)
+			require.Equal(t, 0, n.Code, n.Stderr)
+			w := wr(t, append([]string{build(t, "wasm", c.src, "-lcuda")}, c.args...)...)
+			require.Equal(t, 0, w.Code, w.Stderr)
+			require.Equal(t, n.Stdout, w.Stdout)
+		})
+	}
+	h := hosts[0]
+	src := "../samples/cuda/mpi_quad.c"
+	n := h.run(t, 2, build(t, h.mpicc, src, native...), "1048576")
+	require.Equal(t, 0, n.Code, n.Stderr)
+	require.Contains(t, n.Stdout, "err_ok=1")
+	w := h.run(t, 2, h.wasmrun, build(t, "wasm", src, "-lcuda"), "1048576")
+	require.Equal(t, 0, w.Code, w.Stderr)
+	require.Equal(t, n.Stdout, w.Stdout)
 }
