@@ -50,7 +50,7 @@ PLUGIN_CC_arm64   := aarch64-linux-gnu-gcc
 PLUGINS     := $(PLUGIN_DIR)/$(GOARCH)/openmpi.so $(PLUGIN_DIR)/$(GOARCH)/mpich.so
 DIST_ARCHES := amd64 arm64
 
-.PHONY: fuzz soak bench all deps build plugins dist samples demo test vet fmt-check unit integration clean
+.PHONY: fuzz soak bench all deps build plugins dist samples cuda-ptx gpucheck demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -94,6 +94,22 @@ samples: build
 	done
 	$(BIN) cc -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.wasm -lOpenCL
 	$(MPICC) -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.$(MPI).native -lOpenCL
+	$(BIN) cc -O2 samples/cuda/vadd.c -o $(OUT)/samples/vadd.wasm -lcuda
+	$(BIN) cc -O2 samples/cuda/mpi_quad.c -o $(OUT)/samples/mpi_quad.wasm -lcuda -lm
+
+# The CUDA samples' kernels: PTX from kernels.cu by clang's NVPTX target (no
+# CUDA install), embedded as kernels_ptx.h. Both are committed; this
+# regenerates them. The native CUDA twins need cuda.h and libcuda, so they
+# are built on the GPU machine by gpu/devicecheck.sh.
+cuda-ptx:
+	samples/cuda/gen-ptx.sh
+
+# The GPU device check's bundle (CUDA and OpenCL samples, tests and
+# benchmarks, wasm builds and sources): run DIR/run.sh OUTDIR on a node
+# with an NVIDIA GPU. GPUCHECK=DIR, default $(OUT)/gpucheck.
+GPUCHECK ?= $(OUT)/gpucheck
+gpucheck: build
+	gpu/devicecheck.sh pack $(GPUCHECK)
 
 demo: deps samples
 	@scripts/demo.sh $(BIN) $(OUT)/samples $(NP) $(MPI)
@@ -114,7 +130,8 @@ unit: plugins
 # One binary: the integration tests run every MPI test over Open MPI
 # (mpirun.openmpi) and MPICH (mpirun.mpich) with the same bin/wasmrun and
 # the same .wasm files, and the OpenCL tests on the node's OpenCL driver
-# (PoCL, from `make deps`). Run from tests/ without a package argument, so
+# (PoCL, from `make deps`); the CUDA tests need no GPU (header,
+# no-driver path, refused bad input). Run from tests/ without a package argument, so
 # that go test shows the closing list of known host MPI bugs the native
 # builds met.
 integration: build

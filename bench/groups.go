@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/wasmrun/wasmrun/internal/doctor"
 )
 
 // obs is one number a kernel printed, with what it measures.
@@ -34,6 +37,9 @@ type group struct {
 	// it builds what it needs itself; runs is the number of runs it makes.
 	custom func(o options, p *progress) (*accum, error)
 	runs   func(o options) int
+	// available, when set, says why the group cannot run on this node
+	// (nil: it can); the harness then skips it and says so.
+	available func() error
 }
 
 func two(options) int     { return 2 }
@@ -145,8 +151,29 @@ var openclKernel = kernel{name: "opencl", np: one, note: obsKey{"saxpy", "", "ti
 		}, [3]string{"time_s", "time", "s"}, [3]string{"rate", "rate", "@unit"})
 	}}
 
+// cudaKernel measures the CUDA bridge: transfers between host and
+// device, a kernel's time and the cost of a launch.
+var cudaKernel = kernel{name: "cuda", np: one, note: obsKey{"vadd", "", "time"}, parse: openclKernel.parse}
+
 // kernelLibs are the libraries a kernel links besides MPI and libm.
 var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}}
+
+// nativeFlags and wasm flags of one kernel only: the native CUDA build
+// takes NVIDIA's cuda.h and the driver's libcuda.so.1 from where the
+// driver and toolkit put them; the wasm build, wasmrun's cuda.h.
+var (
+	kernelNativeFlags = map[string][]string{"cuda": {"-I/usr/local/cuda/include", "-L/usr/local/cuda/lib64", "-l:libcuda.so.1"}}
+	kernelWasmFlags   = map[string][]string{"cuda": {"-lcuda"}}
+)
+
+// cudaDevice says why the cuda group cannot run here (nil: it can): it
+// needs an NVIDIA driver with a device, as wasmrun doctor finds them.
+func cudaDevice() error {
+	if c := doctor.CUDA(); c.Verdict != doctor.OK {
+		return errors.New(c.Detail)
+	}
+	return nil
+}
 
 // computeKernels are the one-rank kernels, in report order.
 var computeKernels = []string{"stream", "dgemm", "jacobi2d", "jacobi3d", "spmv", "is", "cg"}
@@ -162,6 +189,7 @@ func allGroups() []group {
 		{name: "collectives", kernels: []kernel{collectivesKernel}},
 		c,
 		{name: "opencl", kernels: []kernel{openclKernel}},
+		{name: "cuda", kernels: []kernel{cudaKernel}, available: cudaDevice},
 		startupGroup,
 	}
 }

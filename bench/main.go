@@ -135,8 +135,15 @@ func run(o options, log io.Writer) error {
 	var todo []group
 	var names []string
 	total := 0
+	var skipped []string
 	for _, g := range allGroups() {
 		if slices.Contains(o.groups, g.name) {
+			if g.available != nil {
+				if err := g.available(); err != nil {
+					skipped = append(skipped, fmt.Sprintf("bench: group %s skipped: %v\n", g.name, err))
+					continue
+				}
+			}
 			todo = append(todo, g)
 			for _, k := range g.kernels {
 				names = append(names, k.name)
@@ -147,12 +154,18 @@ func run(o options, log io.Writer) error {
 			}
 		}
 	}
+	if len(todo) == 0 {
+		return fmt.Errorf("nothing to measure here: %s", strings.TrimSpace(strings.Join(skipped, "")))
+	}
 	p := &progress{w: log, total: total, start: time.Now()}
 	mode := "full"
 	if o.quick {
 		mode = "quick"
 	}
 	p.printf("bench: %s run, %d repetitions, groups %s; %s; results in %s\n", mode, o.reps, strings.Join(o.groups, ","), hostInfo(), o.out)
+	for _, msg := range skipped {
+		p.printf("%s", msg)
+	}
 	bins, err := buildAll(o, names, p)
 	if err != nil {
 		return err

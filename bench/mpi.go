@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -80,8 +81,8 @@ func buildAll(o options, names []string, log *progress) (map[string]builds, erro
 		b := builds{native: filepath.Join(o.work, name+".native"), wasm: filepath.Join(o.work, name+".wasm")}
 		out[name] = b
 		for _, cmd := range [][]string{
-			append([]string{o.fam.mpicc}, append(append(nativeFlags, src, "-o", b.native, "-lm"), kernelLibs[name]...)...),
-			append([]string{o.wasmrun, "cc"}, append(append(wasmFlags, src, "-o", b.wasm, "-lm"), kernelLibs[name]...)...),
+			slices.Concat([]string{o.fam.mpicc}, nativeFlags, []string{src, "-o", b.native, "-lm"}, kernelLibs[name], kernelNativeFlags[name]),
+			slices.Concat([]string{o.wasmrun, "cc"}, wasmFlags, []string{src, "-o", b.wasm, "-lm"}, kernelLibs[name], kernelWasmFlags[name]),
 		} {
 			wg.Add(1)
 			go func() {

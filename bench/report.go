@@ -170,6 +170,7 @@ var (
 		"collectives": "Collective latency",
 		"compute":     "Compute kernels, one rank",
 		"opencl":      "OpenCL through the bridge, one rank",
+		"cuda":        "CUDA through the bridge, one rank",
 		"startup":     "Start-up",
 	}
 	descriptions = map[string]string{
@@ -195,6 +196,13 @@ var (
 			"y = a·x + y over 2²² floats, 10 launches each followed by clFinish; **launch**: an empty kernel of 64 " +
 			"work-items, launch + clFinish, the fixed cost of one kernel (µs). On PoCL the device is the CPU, so " +
 			"transfers are memory copies. The ratio is wasm / native.",
+		"cuda": "One rank on CUDA device 0 (`bench/kernels/cuda.c`, its PTX from `samples/cuda/kernels.cu`), the " +
+			"same source built natively against NVIDIA's cuda.h and libcuda and to wasm: **h2d**/**d2h**: " +
+			"cuMemcpyHtoD/DtoH of 64 MiB from pageable host memory, GB/s over 10 transfers (GB = 10⁹ bytes); " +
+			"**vadd**: c = a + s·b over 2²⁴ floats, one launch + cuCtxSynchronize, mean of 10; **launch**: an empty " +
+			"kernel launched 10,000 times, then one synchronize (the host's cost of cuLaunchKernel); " +
+			"**launch_sync**: launch + synchronize, mean of 1,000. Runs only where `wasmrun doctor` finds a CUDA " +
+			"device; elsewhere the harness skips the group and says so. The ratio is wasm / native.",
 		"compute": "One-rank kernels, each timed with MPI_Wtime over a fixed amount of work after an " +
 			"untimed warm-up pass, and each checking its own answer. The ratio is wasm time / native " +
 			"time (above 1: wasm is slower).\n\n" +
@@ -303,7 +311,7 @@ func groupMarkdown(name string, recs []record, info runInfo) string {
 			fmt.Fprintf(&b, "- compiled-code cache entries after 8 ranks started together on an empty cache: %.0f (median over the repetitions; min %.0f, max %.0f)\n",
 				r.wasm.median, r.wasm.min, r.wasm.max)
 		}
-	case "compute", "opencl":
+	case "compute", "opencl", "cuda":
 		b.WriteString("| kernel | problem | native time (s) | wasm time (s) | wasm / native time | native rate | wasm rate |\n|---|---|---:|---:|---:|---:|---:|\n")
 		for _, r := range recs {
 			if r.metric != "time" {

@@ -15,10 +15,10 @@ func newCCCmd(name, lang string, s streams) *cobra.Command {
 		Use:   name + " [clang flags] files...",
 		Short: "Compile " + map[string]string{"c": "C", "c++": "C++"}[lang] + " to WebAssembly (like mpicc; -show prints the clang command)",
 		Long: `Runs clang for wasm32-wasi with the WASI sysroot, wasmrun's headers (mpi.h,
-omp.h, CL/cl.h) and guest library, -O2 -msimd128 unless you give your own
+omp.h, CL/cl.h, cuda.h) and guest library, -O2 -msimd128 unless you give your own
 -O, an 8 MiB stack, memory growable to 4 GiB and the name section kept for
 trap reports. It stands in for mpicc/mpicxx in build systems: -lmpi,
--lgomp and -lOpenCL are provided, -fopenmp builds for one thread per rank,
+-lgomp, -lOpenCL and -lcuda are provided, -fopenmp builds for one thread per rank,
 host-only flags (-march=native, -pthread, -Wl,-rpath ...) are dropped with
 a warning, response files (@file) are read, and -show, -showme:compile,
 -showme:link, -compile-info and -link-info answer as the MPI wrappers do.

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"github.com/wasmrun/wasmrun/embedder"
+	"github.com/wasmrun/wasmrun/gpu/cuda"
+	cuinclude "github.com/wasmrun/wasmrun/gpu/cuda/include"
 	"github.com/wasmrun/wasmrun/gpu/opencl"
 	clinclude "github.com/wasmrun/wasmrun/gpu/opencl/include"
 	"github.com/wasmrun/wasmrun/mpibridge"
@@ -21,6 +23,7 @@ func hosts(s streams, mounts *wasi.Table, mpi string, log io.Writer) []embedder.
 	return []embedder.Host{
 		mpibridge.New(mpibridge.Options{Stderr: s.Err, Mounts: mounts, MPI: mpi, Log: log}),
 		opencl.New(log),
+		cuda.New(log),
 	}
 }
 
@@ -32,18 +35,19 @@ func hostImports() map[string][]string {
 		"wasi_snapshot_preview1": embedder.WASIFunctions(),
 		mpibridge.ModuleName:     mpibridge.Functions(),
 		opencl.ModuleName:        opencl.Functions(),
+		cuda.ModuleName:          cuda.Functions(),
 	}
 }
 
 // guestFiles are the host modules' guest headers and library sources.
 func guestFiles() []fs.FS {
-	return []fs.FS{include.FS, clinclude.FS}
+	return []fs.FS{include.FS, clinclude.FS, cuinclude.FS}
 }
 
 // hostFunctions are the import names of every host function, which a link
 // may leave undefined.
 func hostFunctions() []string {
-	return slices.Concat(mpibridge.Functions(), opencl.Functions())
+	return slices.Concat(mpibridge.Functions(), opencl.Functions(), cuda.Functions())
 }
 
 // hostVersions name the host libraries this wasmrun uses.
@@ -51,6 +55,7 @@ func hostVersions() []string {
 	return []string{
 		mpiVersion(),
 		"opencl  " + opencl.DefaultLibrary + " (or $" + opencl.LibraryEnv + "), loaded at the first OpenCL call",
+		"cuda    " + cuda.DefaultLibrary + " (or $" + cuda.LibraryEnv + "), loaded at the first CUDA call",
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package handle keeps the objects a guest creates through a host module
 // (MPI communicators, groups, requests, datatypes, ops; OpenCL contexts,
-// queues, buffers, programs, kernels, events) in per-kind tables indexed by
+// queues, buffers, programs, kernels, events; CUDA contexts, modules,
+// functions, streams, events) in per-kind tables indexed by
 // the guest handle, so a stale, forged or wrong-kind handle is caught
 // before it reaches the host library.
 package handle
@@ -39,6 +40,12 @@ const (
 	CLProgram
 	CLKernel
 	CLEvent
+	// CUDA objects (devices are the driver's ordinals, not handles).
+	CUContext
+	CUModule
+	CUFunction
+	CUStream
+	CUEvent
 )
 
 // Table holds the live objects of one kind.

@@ -52,6 +52,8 @@ func TestCommand(t *testing.T) {
 			want: []string{"a.c -lm -lpthread -lc++ -lc++abi"}, not: []string{"-lmpi", "mpich", "gomp", "libmpi.so"}},
 		{name: "OpenCL library is provided", args: []string{"a.c", "-lOpenCL", "-l", "OpenCL", "/usr/lib/x86_64-linux-gnu/libOpenCL.so", "-lm"}, link: true, output: "a.out",
 			want: []string{"a.c -lm"}, not: []string{"OpenCL"}},
+		{name: "CUDA driver library is provided", args: []string{"a.c", "-lcuda", "-l", "cuda", "/usr/lib/x86_64-linux-gnu/libcuda.so", "-lm"}, link: true, output: "a.out",
+			want: []string{"a.c -lm"}, not: []string{"cuda"}},
 		{name: "host-only flags dropped", args: []string{"-c", "-march=native", "-mtune=generic", "-mavx2", "-mfma", "-m64", "-msimd128", "-mno-bulk-memory", "-mllvm", "-x", "-pthread", "a.c", "-fcf-protection=full"},
 			want: []string{"-msimd128 -mno-bulk-memory -mllvm -x a.c"}, not: []string{"march", "mtune", "avx", "mfma", "-m64", "-pthread", "cf-protection"},
 			warning: "wasmrun cc: warning: option not supported for wasm32, ignored: -march=native -mtune=generic -mavx2 -mfma -m64 -pthread -fcf-protection=full"},

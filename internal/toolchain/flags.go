@@ -21,14 +21,15 @@ var separateValue = map[string]bool{
 }
 
 // providedLibs are the libraries that wasmrun provides itself (the MPI and
-// OpenCL bridges and the guest library's OpenMP), or under another name:
+// OpenCL and CUDA bridges and the guest library's OpenMP), or under another name:
 // -l of one of them is dropped or replaced, so link lines written for mpicc
-// (and cc -lOpenCL) work.
+// (and cc -lOpenCL, cc -lcuda) work.
 var providedLibs = map[string][]string{
 	"mpi": nil, "mpi_cxx": nil, "mpi_mpifh": nil, "pmpi": nil, "open-rte": nil, "open-pal": nil,
 	"mpich": nil, "mpichcxx": nil, "mpicxx": nil, "mpl": nil, "opa": nil,
 	"gomp": nil, "omp": nil, "iomp5": nil,
 	"OpenCL": nil, // the OpenCL bridge (wasmrun_cl)
+	"cuda":   nil, // the CUDA bridge (wasmrun_cuda)
 	"stdc++": {"-lc++", "-lc++abi"},
 }
 

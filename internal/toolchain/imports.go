@@ -9,7 +9,7 @@ import (
 
 // hostModules are the import modules of wasmrun's host functions besides
 // WASI (whose imports wasi-libc declares itself).
-var hostModules = map[string]bool{"wasmrun_mpi": true, "wasmrun_cl": true}
+var hostModules = map[string]bool{"wasmrun_mpi": true, "wasmrun_cl": true, "wasmrun_cuda": true}
 
 // unsupportedImports lists the functions a linked module imports from
 // wasmrun's host modules that the host does not provide. mpi.h declares
