@@ -10,14 +10,17 @@ import (
 	clinclude "github.com/wasmrun/wasmrun/gpu/opencl/include"
 	"github.com/wasmrun/wasmrun/mpibridge"
 	"github.com/wasmrun/wasmrun/mpibridge/include"
+	"github.com/wasmrun/wasmrun/numlib"
+	nlinclude "github.com/wasmrun/wasmrun/numlib/include"
 	"github.com/wasmrun/wasmrun/wasi"
 )
 
 // hosts are the host modules a guest may import besides WASI; mounts is
 // the run's mount table, through which MPI-IO opens files; log takes the
-// verbose diagnostics (nil: none).
-func hosts(s streams, mounts *wasi.Table, log io.Writer) []embedder.Host {
-	return []embedder.Host{mpibridge.New(s.Err, mounts), opencl.New(log)}
+// verbose diagnostics (nil: none); libs name the BLAS, LAPACK and FFTW
+// libraries (--blas ...).
+func hosts(s streams, mounts *wasi.Table, log io.Writer, libs numlib.Libraries) []embedder.Host {
+	return append([]embedder.Host{mpibridge.New(s.Err, mounts), opencl.New(log)}, numlib.New(s.Err, log, libs).Hosts()...)
 }
 
 // hostImports are the functions each host module provides, by import
@@ -28,18 +31,22 @@ func hostImports() map[string][]string {
 		"wasi_snapshot_preview1": embedder.WASIFunctions(),
 		mpibridge.ModuleName:     mpibridge.Functions(),
 		opencl.ModuleName:        opencl.Functions(),
+		numlib.BLASModule:        numlib.Functions(numlib.BLASModule),
+		numlib.LAPACKModule:      numlib.Functions(numlib.LAPACKModule),
+		numlib.FFTWModule:        numlib.Functions(numlib.FFTWModule),
 	}
 }
 
 // guestFiles are the host modules' guest headers and library sources.
 func guestFiles() []fs.FS {
-	return []fs.FS{include.FS, clinclude.FS}
+	return []fs.FS{include.FS, clinclude.FS, nlinclude.FS}
 }
 
 // hostFunctions are the import names of every host function, which a link
 // may leave undefined.
 func hostFunctions() []string {
-	return slices.Concat(mpibridge.Functions(), opencl.Functions())
+	return slices.Concat(mpibridge.Functions(), opencl.Functions(),
+		numlib.Functions(numlib.BLASModule), numlib.Functions(numlib.LAPACKModule), numlib.Functions(numlib.FFTWModule))
 }
 
 // hostVersions name the host libraries this wasmrun uses.
@@ -47,6 +54,9 @@ func hostVersions() []string {
 	return []string{
 		"mpi     " + mpibridge.Family + ": " + firstLine(mpibridge.HostLibrary()),
 		"opencl  " + opencl.DefaultLibrary + " (or $" + opencl.LibraryEnv + "), loaded at the first OpenCL call",
+		"blas    " + numlib.DefaultBLAS + " (or --blas, $WASMRUN_BLAS), loaded at the first CBLAS call",
+		"lapack  " + numlib.DefaultLAPACK + " with " + numlib.DefaultLAPACKE + " (or --lapack, $WASMRUN_LAPACK), loaded at the first LAPACKE call",
+		"fftw    " + numlib.DefaultFFTW + ", " + numlib.DefaultFFTWF + " (or --fftw, --fftwf, $WASMRUN_FFTW, $WASMRUN_FFTWF), loaded at the first FFTW call",
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wasmrun/wasmrun/embedder"
+	"github.com/wasmrun/wasmrun/numlib"
 	"github.com/wasmrun/wasmrun/wasi"
 )
 
@@ -25,6 +26,7 @@ type runOptions struct {
 	MaxMemory string
 	Verbose   bool
 	VerifyKey string
+	Libs      numlib.Libraries
 }
 
 func newRootCmd(s streams) *cobra.Command {
@@ -68,6 +70,7 @@ func addRunFlags(cmd *cobra.Command) *runOptions {
 	f.StringVar(&o.MaxMemory, "max-memory", "", "cap the module's linear memory at `SIZE` (e.g. 2GiB)")
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "explain what wasmrun does on stderr")
 	f.StringVar(&o.VerifyKey, "verify-key", "", "run the module only if it is signed with the key `PUB` (default $"+verifyKeyEnv+")")
+	addLibraryFlags(f, &o.Libs)
 	return o
 }
 
@@ -131,7 +134,7 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 	}
 	defer table.Close()
 	eo.FS = table.FSConfig()
-	eo.Hosts = hosts(s, table, eo.Log)
+	eo.Hosts = hosts(s, table, eo.Log, o.Libs)
 
 	code, err := embedder.Run(ctx, eo)
 	if err != nil {

@@ -1,6 +1,6 @@
 // Package handle keeps the objects a guest creates through a host module
 // (MPI communicators, groups, requests, datatypes, ops; OpenCL contexts,
-// queues, buffers, programs, kernels, events) in per-kind tables indexed by
+// queues, buffers, programs, kernels, events; FFTW plans) in per-kind tables indexed by
 // the guest handle, so a stale, forged or wrong-kind handle is caught
 // before it reaches the host library.
 package handle
@@ -39,6 +39,8 @@ const (
 	CLProgram
 	CLKernel
 	CLEvent
+	// FFTW plans (numlib).
+	FFTWPlan
 )
 
 // Table holds the live objects of one kind.

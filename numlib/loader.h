@@ -1,0 +1,43 @@
+/*
+ * The host side of wasmrun's BLAS, LAPACK and FFTW bridge: the libraries
+ * are opened with dlopen at their first call, so wasmrun links none of
+ * them and starts on nodes that lack them.
+ */
+#ifndef WASMRUN_NUMLIB_LOADER_H
+#define WASMRUN_NUMLIB_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* wr_nl_open opens path with RTLD_NOW | RTLD_GLOBAL (so that a LAPACK
+ * opened later binds to this BLAS). It returns the handle, or NULL with
+ * dlerror's text in err. */
+void *wr_nl_open(const char *path, char *err, size_t errlen);
+/* wr_nl_bind looks every name up in h, then in h2 (may be NULL), filling
+ * fn; have[i] is 1 where names[i] was found. */
+void wr_nl_bind(void *h, void *h2, void **fn, const char *const *names, int n, unsigned char *have);
+/* wr_nl_path names the file a handle came from ("" if unknown). */
+const char *wr_nl_path(void *h, char *buf, size_t len);
+
+/* FFTW, double (single = 0) and single precision (single = 1). */
+enum { WR_FFTW_PLAN_DFT, WR_FFTW_PLAN_R2C, WR_FFTW_PLAN_C2R, WR_FFTW_EXECUTE, WR_FFTW_EXECUTE_DFT,
+       WR_FFTW_EXECUTE_R2C, WR_FFTW_EXECUTE_C2R, WR_FFTW_DESTROY, WR_FFTW_CLEANUP, WR_FFTW_EXPORT,
+       WR_FFTW_IMPORT, WR_FFTW_FORGET, WR_FFTW_FREE, WR_FFTW_COUNT };
+extern const char *const wr_fftw_names[2][WR_FFTW_COUNT];
+extern void *wr_fftw_fn[2][WR_FFTW_COUNT];
+
+uintptr_t wr_fftw_plan_many(int single, int kind, int rank, const int *n, int howmany, uintptr_t in,
+                            const int *inembed, int istride, int idist, uintptr_t out, const int *onembed,
+                            int ostride, int odist, int sign, unsigned flags);
+void wr_fftw_execute(int single, uintptr_t plan);
+void wr_fftw_execute_new(int single, int kind, uintptr_t plan, uintptr_t in, uintptr_t out);
+void wr_fftw_destroy(int single, uintptr_t plan);
+void wr_fftw_cleanup(int single);
+/* wr_fftw_export returns the wisdom as a string the caller frees with
+ * wr_fftw_free_string. */
+char *wr_fftw_export(int single);
+void wr_fftw_free_string(int single, char *s);
+int wr_fftw_import(int single, const char *s);
+void wr_fftw_forget(int single);
+
+#endif
