@@ -213,12 +213,14 @@ func defaultEmbed(n []int64, complexSide, realTransform, inplace bool) []int64 {
 // (rank, n, howmany, in, inembed, istride, idist, out, onembed, ostride,
 // odist, [sign,] flags).
 func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
+	var a [13]uint64 // the arguments; s[0] becomes the result
+	copy(a[:], s)
 	s[0] = 0
 	if !b.fftwReady(single, fn) {
 		return
 	}
-	arg := func(pos int) int64 { return int64(int32(s[pos-1])) }
-	ptr := func(pos int) uint32 { return uint32(s[pos-1]) }
+	arg := func(pos int) int64 { return int64(int32(a[pos-1])) }
+	ptr := func(pos int) uint32 { return uint32(a[pos-1]) }
 	rank, howmany := arg(1), arg(3)
 	if rank < 1 || rank > fftwMaxRank {
 		b.fftwFail(fn, 1, "rank %d is not 1..%d", rank, fftwMaxRank)
@@ -255,7 +257,7 @@ func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
 		outSize, outComplex = realSize, false
 	}
 	pl := plan{single: single, kind: kind, in: in, out: out}
-	for _, a := range []struct {
+	for _, x := range []struct {
 		ptrPos, embedPos, stridePos, distPos int
 		complexSide                          bool
 		size                                 int64
@@ -264,29 +266,29 @@ func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
 		{4, 5, 6, 7, inComplex, inSize, &pl.inLo, &pl.inHi},
 		{8, 9, 10, 11, outComplex, outSize, &pl.outLo, &pl.outHi},
 	} {
-		embed, ok := b.dims(fn, a.embedPos, ptr(a.embedPos), int(rank), true)
+		embed, ok := b.dims(fn, x.embedPos, ptr(x.embedPos), int(rank), true)
 		if !ok {
 			return
 		}
-		logical := side(n, a.complexSide, real)
+		logical := side(n, x.complexSide, real)
 		if embed == nil {
-			embed = defaultEmbed(n, a.complexSide, real, inplace)
+			embed = defaultEmbed(n, x.complexSide, real, inplace)
 		}
 		for d := 1; d < len(embed); d++ {
 			if embed[d] < logical[d] {
-				b.fftwFail(fn, a.embedPos, "embed[%d]=%d is less than the transform's %d", d, embed[d], logical[d])
+				b.fftwFail(fn, x.embedPos, "embed[%d]=%d is less than the transform's %d", d, embed[d], logical[d])
 				return
 			}
 		}
-		lo, hi, ok := reach(logical, embed, howmany, arg(a.stridePos), arg(a.distPos))
+		lo, hi, ok := reach(logical, embed, howmany, arg(x.stridePos), arg(x.distPos))
 		if !ok {
-			b.fftwFail(fn, a.stridePos, "the array's extent is more than guest memory holds")
+			b.fftwFail(fn, x.stridePos, "the array's extent is more than guest memory holds")
 			return
 		}
-		*a.lo, *a.hi = lo*a.size, hi*a.size
-		if !b.arrayIn(ptr(a.ptrPos), *a.lo, *a.hi) {
-			b.fftwFail(fn, a.ptrPos, "the transform touches bytes %d..%d from 0x%x, outside guest memory (%d bytes)",
-				*a.lo, *a.hi, ptr(a.ptrPos), b.memSize())
+		*x.lo, *x.hi = lo*x.size, hi*x.size
+		if !b.arrayIn(ptr(x.ptrPos), *x.lo, *x.hi) {
+			b.fftwFail(fn, x.ptrPos, "the transform touches bytes %d..%d from 0x%x, outside guest memory (%d bytes)",
+				*x.lo, *x.hi, ptr(x.ptrPos), b.memSize())
 			return
 		}
 	}
@@ -307,9 +309,9 @@ func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
 		}
 		return &nembed[i][0]
 	}
-	sign, flags := C.int(0), C.uint(uint32(s[11]))
+	sign, flags := C.int(0), C.uint(uint32(a[11]))
 	if kind == kindDFT {
-		sign, flags = C.int(arg(12)), C.uint(uint32(s[12]))
+		sign, flags = C.int(arg(12)), C.uint(uint32(a[12]))
 		if sign != -1 && sign != 1 {
 			b.fftwFail(fn, 12, "sign %d is neither FFTW_FORWARD (-1) nor FFTW_BACKWARD (+1)", sign)
 			return

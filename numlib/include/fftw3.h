@@ -18,8 +18,15 @@ extern "C" {
 
 #define WASMRUN_FFTW_IMPORT(name) __attribute__((import_module("wasmrun_fftw"), import_name(#name)))
 
+/* As in FFTW's own header: C99 complex numbers where <complex.h> came
+ * first, pairs of reals otherwise (the same layout). */
+#if !defined(FFTW_NO_Complex) && defined(_Complex_I) && defined(complex) && defined(I)
+typedef double _Complex fftw_complex;
+typedef float _Complex fftwf_complex;
+#else
 typedef double fftw_complex[2];
 typedef float fftwf_complex[2];
+#endif
 typedef struct fftw_plan_s *fftw_plan;
 typedef struct fftwf_plan_s *fftwf_plan;
 

@@ -11,6 +11,9 @@
 #define WASMRUN_LAPACKE_H
 
 #include <stddef.h>
+#ifndef __cplusplus
+#include <complex.h>
+#endif
 
 #ifdef __cplusplus
 extern "C" {
