@@ -408,6 +408,10 @@ func checkGesdd(c *call) {
 		vr, vc = n, n
 	case jz == 'S':
 		vr, vc = mn, n
+	case c.row:
+		// LAPACKE's row-major gesdd wants ldvt >= n even when vt is
+		// not referenced.
+		vr, vc = 0, n
 	}
 	c.matrix(8, 9, ur, uc)
 	c.matrix(10, 11, vr, vc)
