@@ -4,7 +4,7 @@
 // under mpirun, interleaved (native and wasm back to back in each
 // repetition, native first in odd repetitions and wasm first in even ones),
 // and writes to bench/results, per group (pingpong, bandwidth, collectives,
-// compute, opencl, startup), a CSV and a Markdown report of the medians, the min–max spreads
+// compute, opencl, numlib, startup), a CSV and a Markdown report of the medians, the min–max spreads
 // and the wasm/native ratios; then summary.md and the SVG figures
 // latency.svg, bandwidth.svg, collectives.svg and compute.svg, drawn by the
 // harness itself.
@@ -16,7 +16,9 @@
 //
 // The opencl group (kernels/opencl.c, linked with -lOpenCL natively and
 // through wasmrun's OpenCL bridge in wasm) needs an OpenCL driver: PoCL's
-// CPU device where no GPU is at hand.
+// CPU device where no GPU is at hand. The numlib group (kernels/numlib.c,
+// linked with -lopenblas -llapacke -lfftw3 natively and through wasmrun's
+// BLAS, LAPACK and FFTW bridge in wasm) needs those libraries.
 //
 // The startup group (startup.go) is the exception: it generates a small
 // module and a ~5 MB one into its work directory, builds each natively and

@@ -145,8 +145,13 @@ var openclKernel = kernel{name: "opencl", np: one, note: obsKey{"saxpy", "", "ti
 		}, [3]string{"time_s", "time", "s"}, [3]string{"rate", "rate", "@unit"})
 	}}
 
+// numlibKernel measures the BLAS, LAPACK and FFTW bridge: DGEMM, DGESV and
+// a 3D FFT in the node's libraries, the guest's own C DGEMM beside them,
+// and the fixed cost of a tiny call.
+var numlibKernel = kernel{name: "numlib", np: one, note: obsKey{"dgemm", "512", "time"}, parse: openclKernel.parse}
+
 // kernelLibs are the libraries a kernel links besides MPI and libm.
-var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}}
+var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}, "numlib": {"-lopenblas", "-llapacke", "-lfftw3"}}
 
 // computeKernels are the one-rank kernels, in report order.
 var computeKernels = []string{"stream", "dgemm", "jacobi2d", "jacobi3d", "spmv", "is", "cg"}
@@ -162,6 +167,7 @@ func allGroups() []group {
 		{name: "collectives", kernels: []kernel{collectivesKernel}},
 		c,
 		{name: "opencl", kernels: []kernel{openclKernel}},
+		{name: "numlib", kernels: []kernel{numlibKernel}},
 		startupGroup,
 	}
 }

@@ -170,6 +170,7 @@ var (
 		"collectives": "Collective latency",
 		"compute":     "Compute kernels, one rank",
 		"opencl":      "OpenCL through the bridge, one rank",
+		"numlib":      "BLAS, LAPACK and FFTW through the bridge, one rank",
 		"startup":     "Start-up",
 	}
 	descriptions = map[string]string{
@@ -195,6 +196,13 @@ var (
 			"y = a·x + y over 2²² floats, 10 launches each followed by clFinish; **launch**: an empty kernel of 64 " +
 			"work-items, launch + clFinish, the fixed cost of one kernel (µs). On PoCL the device is the CPU, so " +
 			"transfers are memory copies. The ratio is wasm / native.",
+		"numlib": "One rank (`bench/kernels/numlib.c`), the same source built natively against OpenBLAS, LAPACKE and " +
+			"FFTW and to wasm, whose calls the bridge passes to the same libraries: **dgemm**: cblas_dgemm, n×n, best of 3; " +
+			"**dgemm_c**: the same product written in C (64³ blocks, i-k-j), which is what the guest runs without the " +
+			"library; **dgesv**: LAPACKE_dgesv, one right-hand side, (2/3)n³ flops; **fft3d**: in-place complex 3D FFT " +
+			"(FFTW_ESTIMATE), 5·N·log₂N flops a transform; **dgemm4**, **ddot8**: the fixed cost of one tiny call (4×4 " +
+			"cblas_dgemm, cblas_ddot of length 8), time per call. OpenBLAS uses its default threads (one per core). " +
+			"The ratio is wasm / native.",
 		"compute": "One-rank kernels, each timed with MPI_Wtime over a fixed amount of work after an " +
 			"untimed warm-up pass, and each checking its own answer. The ratio is wasm time / native " +
 			"time (above 1: wasm is slower).\n\n" +
@@ -303,7 +311,7 @@ func groupMarkdown(name string, recs []record, info runInfo) string {
 			fmt.Fprintf(&b, "- compiled-code cache entries after 8 ranks started together on an empty cache: %.0f (median over the repetitions; min %.0f, max %.0f)\n",
 				r.wasm.median, r.wasm.min, r.wasm.max)
 		}
-	case "compute", "opencl":
+	case "compute", "opencl", "numlib":
 		b.WriteString("| kernel | problem | native time (s) | wasm time (s) | wasm / native time | native rate | wasm rate |\n|---|---|---:|---:|---:|---:|---:|\n")
 		for _, r := range recs {
 			if r.metric != "time" {

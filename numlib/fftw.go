@@ -362,7 +362,7 @@ func (b *Bridge) plan(single C.int, fn string, h uint32) *plan {
 	case !ok:
 		b.fatal(fn, "0x%x is not a plan made by fftw_plan_* or fftwf_plan_*", h)
 	case pl.single != single:
-		b.fatal(fn, "plan 0x%x is a %s plan", h, fftwPrefix(pl.single)+"plan")
+		b.fatal(fn, "plan 0x%x is a %s plan (%splan)", h, map[C.int]string{0: "double-precision", 1: "single-precision"}[pl.single], fftwPrefix(pl.single))
 	}
 	return pl
 }
