@@ -402,6 +402,15 @@ func summary(results map[string][]record, meta map[string]runInfo) string {
 			}
 		}
 	}
+	for _, c := range [][3]string{{"dgemm", "rate", "cblas_dgemm through the bridge"}, {"dgemm_c", "rate", "the same DGEMM as guest C code"},
+		{"dgesv", "rate", "LAPACKE_dgesv through the bridge"}, {"fft3d", "rate", "FFTW 3D complex FFT through the bridge"},
+		{"dgemm4", "time", "tiny call: 4×4 cblas_dgemm"}, {"ddot8", "time", "tiny call: cblas_ddot of 8"}} {
+		for _, r := range results["numlib"] {
+			if r.bench == c[0] && r.metric == c[1] {
+				row(c[2], r.metric+", "+r.param, r, true)
+			}
+		}
+	}
 	st := results["startup"]
 	for _, c := range [][3]string{{"small", "warm", "small module, warm cache"}, {"small", "cold", "small module, empty cache"},
 		{"big", "warm", "5 MB module, warm cache"}, {"big", "cold", "5 MB module, empty cache"}, {"big8", "cold", "8 ranks, 5 MB module, one empty cache"}} {

@@ -42,6 +42,11 @@ func TestNumlibRoutines(t *testing.T) {
 	for _, m := range []string{"wasmrun_blas", "wasmrun_lapack", "wasmrun_fftw"} {
 		require.Contains(t, string(bin), m, "the calls are imports from %s", m)
 	}
+	in := wr(t, "inspect", wasm)
+	require.Equal(t, 0, in.Code, in.Stderr)
+	require.Contains(t, in.Stdout, "BLAS (wasmrun_blas): 146, all supported", "every CBLAS routine is called")
+	require.Contains(t, in.Stdout, "LAPACK (wasmrun_lapack): 68, all supported", "every LAPACKE routine is called")
+	require.Contains(t, in.Stdout, "FFTW (wasmrun_fftw): 24, all supported", "every FFTW import is called")
 
 	t.Run("openblas", func(t *testing.T) {
 		n := run(t, nil, native)

@@ -14,8 +14,8 @@
  * cblas_ddot of length 8, mean of 200000 calls (quick: 50000), in time per
  * call (rate: calls a second).
  * Prints CSV: kernel,problem,time_s,rate,unit. */
+#include <fftw3.h> /* first: after complex.h, fftw_complex would be C99 complex */
 #include <cblas.h>
-#include <fftw3.h>
 #include <lapacke.h>
 #include <math.h>
 #include <mpi.h>

@@ -347,6 +347,8 @@ int main(void) {
     for (int i = 0; i < 2; i++) {
         real_d(lays[i]), real_s(lays[i]), cplx_z(lays[i]), cplx_c(lays[i]);
     }
+    float fx[5] = {1.5f, -2, 3, 0.25f, 1e7f}, fy[5] = {2, 1, -0.5f, 4, 1e-7f};
+    printf("dsdot      %.10e\nsdsdot     %.5e\n", cblas_dsdot(5, fx, 1, fy, 1), (double)cblas_sdsdot(4, 0.5f, fx, 1, fy, 1));
     fft_fftw_(), fft_fftwf_();
     return 0;
 }
