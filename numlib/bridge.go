@@ -151,9 +151,14 @@ func (m module) Finish() {
 
 // routine is one host function: its import name, its wasm parameter types
 // ("i32 f64 ...") and result type ("" for none), and its implementation.
+// CBLAS and LAPACKE routines also have their parameters as spec.txt gives
+// them and their argument check.
 type routine struct {
 	name, params, result string
 	fn                   func(b *Bridge, s []uint64)
+	sig                  string
+	elem, real           uint64 // bytes per element, per real number
+	check                func(c *call)
 }
 
 func (r routine) signature() (params, results []api.ValueType) {

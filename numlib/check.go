@@ -57,7 +57,6 @@ type call struct {
 	s      []uint64 // the wasm arguments
 	elem   uint64   // bytes per array element
 	real   uint64   // bytes per real number
-	lapack bool     // LAPACKE: refused calls return -position
 	row    bool     // row-major layout
 	bad    int      // the first illegal parameter, 0 if none
 	addr   [16]uintptr
@@ -72,16 +71,6 @@ func (c *call) fail(pos int, format string, args ...any) {
 	}
 	c.bad = pos
 	fmt.Fprintf(c.b.stderr, "wasmrun: %s: parameter %d had an illegal value (%s)\n", c.name, pos, fmt.Sprintf(format, args...))
-}
-
-// refuse sets the result of a refused call: LAPACKE's -position (its
-// info for an illegal argument), 0 for CBLAS.
-func (c *call) refuse() {
-	if c.lapack {
-		c.s[0] = uint64(uint32(int32(-c.bad)))
-		return
-	}
-	c.s[0] = 0
 }
 
 // layout checks the layout at pos (CblasRowMajor/LAPACK_ROW_MAJOR 101,

@@ -37,6 +37,11 @@ type plan struct {
 	inLo, inHi, outLo, outHi int64
 }
 
+// hostRoutine is a host function without a spec.txt line.
+func hostRoutine(name, params, result string, fn func(b *Bridge, s []uint64)) routine {
+	return routine{name: name, params: params, result: result, fn: fn}
+}
+
 // fftwPrefix is the name prefix of precision single (0 double, 1 single).
 func fftwPrefix(single C.int) string {
 	if single != 0 {
@@ -51,27 +56,27 @@ var fftwRoutines = func() []routine {
 	for single := C.int(0); single < 2; single++ {
 		p := fftwPrefix(single)
 		out = append(out,
-			routine{p + "plan_many_dft", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
-				func(b *Bridge, s []uint64) { b.planMany(single, kindDFT, p+"plan_many_dft", s) }},
-			routine{p + "plan_many_dft_r2c", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
-				func(b *Bridge, s []uint64) { b.planMany(single, kindR2C, p+"plan_many_dft_r2c", s) }},
-			routine{p + "plan_many_dft_c2r", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
-				func(b *Bridge, s []uint64) { b.planMany(single, kindC2R, p+"plan_many_dft_c2r", s) }},
-			routine{p + "execute", "i32", "", func(b *Bridge, s []uint64) {
+			hostRoutine(p+"plan_many_dft", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
+				func(b *Bridge, s []uint64) { b.planMany(single, kindDFT, p+"plan_many_dft", s) }),
+			hostRoutine(p+"plan_many_dft_r2c", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
+				func(b *Bridge, s []uint64) { b.planMany(single, kindR2C, p+"plan_many_dft_r2c", s) }),
+			hostRoutine(p+"plan_many_dft_c2r", "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", "i32",
+				func(b *Bridge, s []uint64) { b.planMany(single, kindC2R, p+"plan_many_dft_c2r", s) }),
+			hostRoutine(p+"execute", "i32", "", func(b *Bridge, s []uint64) {
 				if pl := b.plan(single, p+"execute", uint32(s[0])); pl != nil {
 					C.wr_fftw_execute(single, C.uintptr_t(pl.host))
 				}
-			}},
-			routine{p + "execute_dft", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"execute_dft", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
 				b.executeNew(single, kindDFT, p+"execute_dft", s)
-			}},
-			routine{p + "execute_dft_r2c", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"execute_dft_r2c", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
 				b.executeNew(single, kindR2C, p+"execute_dft_r2c", s)
-			}},
-			routine{p + "execute_dft_c2r", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"execute_dft_c2r", "i32 i32 i32", "", func(b *Bridge, s []uint64) {
 				b.executeNew(single, kindC2R, p+"execute_dft_c2r", s)
-			}},
-			routine{p + "destroy_plan", "i32", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"destroy_plan", "i32", "", func(b *Bridge, s []uint64) {
 				h := uint32(s[0])
 				if h == 0 {
 					return // FFTW ignores NULL
@@ -80,8 +85,8 @@ var fftwRoutines = func() []routine {
 					C.wr_fftw_destroy(single, C.uintptr_t(pl.host))
 					b.plans.Remove(h)
 				}
-			}},
-			routine{p + "cleanup", "", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"cleanup", "", "", func(b *Bridge, s []uint64) {
 				if !b.fftwReady(single, p+"cleanup") {
 					return
 				}
@@ -94,18 +99,18 @@ var fftwRoutines = func() []routine {
 					}
 				})
 				C.wr_fftw_cleanup(single)
-			}},
-			routine{p + "forget_wisdom", "", "", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"forget_wisdom", "", "", func(b *Bridge, s []uint64) {
 				if b.fftwReady(single, p+"forget_wisdom") {
 					C.wr_fftw_forget(single)
 				}
-			}},
-			routine{p + "import_wisdom_from_string", "i32", "i32", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine(p+"import_wisdom_from_string", "i32", "i32", func(b *Bridge, s []uint64) {
 				b.importWisdom(single, p+"import_wisdom_from_string", s)
-			}},
-			routine{"wasmrun_" + p + "export_wisdom", "i32 i32", "i32", func(b *Bridge, s []uint64) {
+			}),
+			hostRoutine("wasmrun_"+p+"export_wisdom", "i32 i32", "i32", func(b *Bridge, s []uint64) {
 				b.exportWisdom(single, p+"export_wisdom_to_string", s)
-			}},
+			}),
 		)
 	}
 	return out

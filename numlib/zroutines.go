@@ -9,1836 +9,1624 @@ import "github.com/tetratelabs/wazero/api"
 
 // blasRoutines are the bridged CBLAS functions, in symbol table order.
 var blasRoutines = []routine{
-	{name: "cblas_sasum", params: "i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sasum", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sasum", params: "i32 i32 i32", result: "f32", sig: "i:N p:X= i:incX", elem: 4, real: 4, check: checkCblasSasum, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sasum", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 0) {
 			return
 		}
-		checkNx(&c)
+		checkCblasSasum(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_sasum(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_dasum", params: "i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dasum", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dasum", params: "i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX", elem: 8, real: 8, check: checkCblasDasum, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dasum", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 1) {
 			return
 		}
-		checkNx(&c)
+		checkCblasDasum(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_dasum(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_scasum", params: "i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_scasum", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_scasum", params: "i32 i32 i32", result: "f32", sig: "i:N p:X= i:incX", elem: 8, real: 4, check: checkCblasScasum, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_scasum", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 2) {
 			return
 		}
-		checkNx(&c)
+		checkCblasScasum(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_scasum(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_dzasum", params: "i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dzasum", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_dzasum", params: "i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX", elem: 16, real: 8, check: checkCblasDzasum, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dzasum", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 3) {
 			return
 		}
-		checkNx(&c)
+		checkCblasDzasum(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_dzasum(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_snrm2", params: "i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_snrm2", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_snrm2", params: "i32 i32 i32", result: "f32", sig: "i:N p:X= i:incX", elem: 4, real: 4, check: checkCblasSnrm2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_snrm2", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 4) {
 			return
 		}
-		checkNx(&c)
+		checkCblasSnrm2(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_snrm2(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_dnrm2", params: "i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dnrm2", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dnrm2", params: "i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX", elem: 8, real: 8, check: checkCblasDnrm2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dnrm2", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 5) {
 			return
 		}
-		checkNx(&c)
+		checkCblasDnrm2(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_dnrm2(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_scnrm2", params: "i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_scnrm2", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_scnrm2", params: "i32 i32 i32", result: "f32", sig: "i:N p:X= i:incX", elem: 8, real: 4, check: checkCblasScnrm2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_scnrm2", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 6) {
 			return
 		}
-		checkNx(&c)
+		checkCblasScnrm2(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_scnrm2(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_dznrm2", params: "i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dznrm2", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_dznrm2", params: "i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX", elem: 16, real: 8, check: checkCblasDznrm2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dznrm2", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 7) {
 			return
 		}
-		checkNx(&c)
+		checkCblasDznrm2(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_dznrm2(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_isamax", params: "i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_isamax", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_isamax", params: "i32 i32 i32", result: "i32", sig: "i:N p:X= i:incX", elem: 4, real: 4, check: checkCblasIsamax, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_isamax", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 8) {
 			return
 		}
-		checkNx(&c)
+		checkCblasIsamax(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = uint64(uint32(C.wr_cblas_isamax(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_idamax", params: "i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_idamax", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_idamax", params: "i32 i32 i32", result: "i32", sig: "i:N p:X= i:incX", elem: 8, real: 8, check: checkCblasIdamax, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_idamax", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 9) {
 			return
 		}
-		checkNx(&c)
+		checkCblasIdamax(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = uint64(uint32(C.wr_cblas_idamax(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_icamax", params: "i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_icamax", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_icamax", params: "i32 i32 i32", result: "i32", sig: "i:N p:X= i:incX", elem: 8, real: 4, check: checkCblasIcamax, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_icamax", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 10) {
 			return
 		}
-		checkNx(&c)
+		checkCblasIcamax(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = uint64(uint32(C.wr_cblas_icamax(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_izamax", params: "i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_izamax", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_izamax", params: "i32 i32 i32", result: "i32", sig: "i:N p:X= i:incX", elem: 16, real: 8, check: checkCblasIzamax, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_izamax", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 11) {
 			return
 		}
-		checkNx(&c)
+		checkCblasIzamax(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = uint64(uint32(C.wr_cblas_izamax(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])))))
 	}},
-	{name: "cblas_sswap", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sswap", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sswap", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY", elem: 4, real: 4, check: checkCblasSswap, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sswap", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 12) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasSswap(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sswap(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_dswap", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dswap", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dswap", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY", elem: 8, real: 8, check: checkCblasDswap, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dswap", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 13) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasDswap(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dswap(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_cswap", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cswap", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cswap", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY", elem: 8, real: 4, check: checkCblasCswap, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cswap", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 14) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasCswap(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cswap(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_zswap", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zswap", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zswap", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY", elem: 16, real: 8, check: checkCblasZswap, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zswap", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 15) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasZswap(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zswap(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_scopy", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_scopy", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_scopy", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y i:incY", elem: 4, real: 4, check: checkCblasScopy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_scopy", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 16) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasScopy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_scopy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_dcopy", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dcopy", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dcopy", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y i:incY", elem: 8, real: 8, check: checkCblasDcopy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dcopy", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 17) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasDcopy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dcopy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_ccopy", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ccopy", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ccopy", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y i:incY", elem: 8, real: 4, check: checkCblasCcopy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ccopy", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 18) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasCcopy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ccopy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_zcopy", params: "i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zcopy", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zcopy", params: "i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y i:incY", elem: 16, real: 8, check: checkCblasZcopy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zcopy", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 19) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasZcopy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zcopy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))
 	}},
-	{name: "cblas_sdot", params: "i32 i32 i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sdot", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sdot", params: "i32 i32 i32 i32 i32", result: "f32", sig: "i:N p:X= i:incX p:Y= i:incY", elem: 4, real: 4, check: checkCblasSdot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sdot", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 20) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasSdot(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_sdot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "cblas_ddot", params: "i32 i32 i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ddot", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_ddot", params: "i32 i32 i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX p:Y= i:incY", elem: 8, real: 8, check: checkCblasDdot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ddot", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 21) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasDdot(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_ddot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "cblas_dsdot", params: "i32 i32 i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsdot", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_dsdot", params: "i32 i32 i32 i32 i32", result: "f64", sig: "i:N p:X= i:incX p:Y= i:incY", elem: 4, real: 4, check: checkCblasDsdot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsdot", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 22) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasDsdot(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_cblas_dsdot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "cblas_sdsdot", params: "i32 f32 i32 i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sdsdot", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sdsdot", params: "i32 f32 i32 i32 i32 i32", result: "f32", sig: "i:N r:alpha p:X= i:incX p:Y= i:incY", elem: 4, real: 4, check: checkCblasSdsdot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sdsdot", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 23) {
 			return
 		}
-		checkNaxy(&c)
+		checkCblasSdsdot(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = 0
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_cblas_sdsdot(C.int(int32(s[0])), C.float(api.DecodeF32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))))
 	}},
-	{name: "cblas_saxpy", params: "i32 f32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_saxpy", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_saxpy", params: "i32 f32 i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X= i:incX p:Y i:incY", elem: 4, real: 4, check: checkCblasSaxpy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_saxpy", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 24) {
 			return
 		}
-		checkNaxy(&c)
+		checkCblasSaxpy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_saxpy(C.int(int32(s[0])), C.float(api.DecodeF32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))
 	}},
-	{name: "cblas_daxpy", params: "i32 f64 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_daxpy", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_daxpy", params: "i32 f64 i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X= i:incX p:Y i:incY", elem: 8, real: 8, check: checkCblasDaxpy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_daxpy", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 25) {
 			return
 		}
-		checkNaxy(&c)
+		checkCblasDaxpy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_daxpy(C.int(int32(s[0])), C.double(api.DecodeF64(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))
 	}},
-	{name: "cblas_caxpy", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_caxpy", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_caxpy", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X= i:incX p:Y i:incY", elem: 8, real: 4, check: checkCblasCaxpy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_caxpy", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 26) {
 			return
 		}
-		checkNaxy(&c)
-		c.array(2, 1)
+		checkCblasCaxpy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_caxpy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))
 	}},
-	{name: "cblas_zaxpy", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zaxpy", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zaxpy", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X= i:incX p:Y i:incY", elem: 16, real: 8, check: checkCblasZaxpy, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zaxpy", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 27) {
 			return
 		}
-		checkNaxy(&c)
-		c.array(2, 1)
+		checkCblasZaxpy(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zaxpy(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))
 	}},
-	{name: "cblas_cdotu_sub", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cdotu_sub", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cdotu_sub", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y= i:incY x:dotu", elem: 8, real: 4, check: checkCblasCdotuSub, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cdotu_sub", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 28) {
 			return
 		}
-		checkNxy(&c)
-		c.array(6, 1)
+		checkCblasCdotuSub(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cdotu_sub(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_zdotu_sub", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zdotu_sub", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zdotu_sub", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y= i:incY x:dotu", elem: 16, real: 8, check: checkCblasZdotuSub, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zdotu_sub", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 29) {
 			return
 		}
-		checkNxy(&c)
-		c.array(6, 1)
+		checkCblasZdotuSub(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zdotu_sub(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_cdotc_sub", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cdotc_sub", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cdotc_sub", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y= i:incY x:dotc", elem: 8, real: 4, check: checkCblasCdotcSub, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cdotc_sub", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 30) {
 			return
 		}
-		checkNxy(&c)
-		c.array(6, 1)
+		checkCblasCdotcSub(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cdotc_sub(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_zdotc_sub", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zdotc_sub", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zdotc_sub", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X= i:incX p:Y= i:incY x:dotc", elem: 16, real: 8, check: checkCblasZdotcSub, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zdotc_sub", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 31) {
 			return
 		}
-		checkNxy(&c)
-		c.array(6, 1)
+		checkCblasZdotcSub(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zdotc_sub(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_sscal", params: "i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sscal", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sscal", params: "i32 f32 i32 i32", result: "", sig: "i:N a:alpha p:X i:incX", elem: 4, real: 4, check: checkCblasSscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sscal", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 32) {
 			return
 		}
-		checkNax(&c)
+		checkCblasSscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sscal(C.int(int32(s[0])), C.float(api.DecodeF32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_dscal", params: "i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dscal", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dscal", params: "i32 f64 i32 i32", result: "", sig: "i:N a:alpha p:X i:incX", elem: 8, real: 8, check: checkCblasDscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dscal", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 33) {
 			return
 		}
-		checkNax(&c)
+		checkCblasDscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dscal(C.int(int32(s[0])), C.double(api.DecodeF64(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_cscal", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cscal", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cscal", params: "i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X i:incX", elem: 8, real: 4, check: checkCblasCscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cscal", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 34) {
 			return
 		}
-		checkNax(&c)
-		c.array(2, 1)
+		checkCblasCscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cscal(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_zscal", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zscal", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zscal", params: "i32 i32 i32 i32", result: "", sig: "i:N a:alpha p:X i:incX", elem: 16, real: 8, check: checkCblasZscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zscal", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 35) {
 			return
 		}
-		checkNax(&c)
-		c.array(2, 1)
+		checkCblasZscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zscal(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_csscal", params: "i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_csscal", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_csscal", params: "i32 f32 i32 i32", result: "", sig: "i:N r:alpha p:X i:incX", elem: 8, real: 4, check: checkCblasCsscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_csscal", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 36) {
 			return
 		}
-		checkNax(&c)
+		checkCblasCsscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_csscal(C.int(int32(s[0])), C.float(api.DecodeF32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_zdscal", params: "i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zdscal", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zdscal", params: "i32 f64 i32 i32", result: "", sig: "i:N r:alpha p:X i:incX", elem: 16, real: 8, check: checkCblasZdscal, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zdscal", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 37) {
 			return
 		}
-		checkNax(&c)
+		checkCblasZdscal(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zdscal(C.int(int32(s[0])), C.double(api.DecodeF64(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])))
 	}},
-	{name: "cblas_srot", params: "i32 i32 i32 i32 i32 f32 f32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_srot", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_srot", params: "i32 i32 i32 i32 i32 f32 f32", result: "", sig: "i:N p:X i:incX p:Y i:incY r:c r:s", elem: 4, real: 4, check: checkCblasSrot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_srot", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 38) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasSrot(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_srot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.float(api.DecodeF32(s[6])))
 	}},
-	{name: "cblas_drot", params: "i32 i32 i32 i32 i32 f64 f64", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_drot", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_drot", params: "i32 i32 i32 i32 i32 f64 f64", result: "", sig: "i:N p:X i:incX p:Y i:incY r:c r:s", elem: 8, real: 8, check: checkCblasDrot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_drot", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 39) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasDrot(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_drot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.double(api.DecodeF64(s[6])))
 	}},
-	{name: "cblas_csrot", params: "i32 i32 i32 i32 i32 f32 f32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_csrot", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_csrot", params: "i32 i32 i32 i32 i32 f32 f32", result: "", sig: "i:N p:X i:incX p:Y i:incY r:c r:s", elem: 8, real: 4, check: checkCblasCsrot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_csrot", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 40) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasCsrot(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_csrot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.float(api.DecodeF32(s[6])))
 	}},
-	{name: "cblas_zdrot", params: "i32 i32 i32 i32 i32 f64 f64", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zdrot", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zdrot", params: "i32 i32 i32 i32 i32 f64 f64", result: "", sig: "i:N p:X i:incX p:Y i:incY r:c r:s", elem: 16, real: 8, check: checkCblasZdrot, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zdrot", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 41) {
 			return
 		}
-		checkNxy(&c)
+		checkCblasZdrot(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zdrot(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.double(api.DecodeF64(s[6])))
 	}},
-	{name: "cblas_srotm", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_srotm", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_srotm", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY P:P=", elem: 4, real: 4, check: checkCblasSrotm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_srotm", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 42) {
 			return
 		}
-		checkNxy(&c)
-		c.reals(6, 5)
+		checkCblasSrotm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_srotm(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_drotm", params: "i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_drotm", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_drotm", params: "i32 i32 i32 i32 i32 i32", result: "", sig: "i:N p:X i:incX p:Y i:incY P:P=", elem: 8, real: 8, check: checkCblasDrotm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_drotm", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 43) {
 			return
 		}
-		checkNxy(&c)
-		c.reals(6, 5)
+		checkCblasDrotm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_drotm(C.int(int32(s[0])), C.uintptr_t(c.addr[2]), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))
 	}},
-	{name: "cblas_srotg", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_srotg", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_srotg", params: "i32 i32 i32 i32", result: "", sig: "y:a y:b y:c y:s", elem: 4, real: 4, check: checkCblasSrotg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_srotg", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 44) {
 			return
 		}
-		c.reals(1, 1)
-		c.reals(2, 1)
-		c.reals(3, 1)
-		c.reals(4, 1)
+		checkCblasSrotg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_srotg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.uintptr_t(c.addr[4]))
 	}},
-	{name: "cblas_drotg", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_drotg", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_drotg", params: "i32 i32 i32 i32", result: "", sig: "y:a y:b y:c y:s", elem: 8, real: 8, check: checkCblasDrotg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_drotg", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 45) {
 			return
 		}
-		c.reals(1, 1)
-		c.reals(2, 1)
-		c.reals(3, 1)
-		c.reals(4, 1)
+		checkCblasDrotg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_drotg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.uintptr_t(c.addr[4]))
 	}},
-	{name: "cblas_crotg", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_crotg", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_crotg", params: "i32 i32 i32 i32", result: "", sig: "x:a x:b y:c x:s", elem: 8, real: 4, check: checkCblasCrotg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_crotg", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 46) {
 			return
 		}
-		c.array(1, 1)
-		c.array(2, 1)
-		c.reals(3, 1)
-		c.array(4, 1)
+		checkCblasCrotg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_crotg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.uintptr_t(c.addr[4]))
 	}},
-	{name: "cblas_zrotg", params: "i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zrotg", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zrotg", params: "i32 i32 i32 i32", result: "", sig: "x:a x:b y:c x:s", elem: 16, real: 8, check: checkCblasZrotg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zrotg", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 47) {
 			return
 		}
-		c.array(1, 1)
-		c.array(2, 1)
-		c.reals(3, 1)
-		c.array(4, 1)
+		checkCblasZrotg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zrotg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.uintptr_t(c.addr[4]))
 	}},
-	{name: "cblas_srotmg", params: "i32 i32 i32 f32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_srotmg", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_srotmg", params: "i32 i32 i32 f32 i32", result: "", sig: "y:d1 y:d2 y:b1 r:b2 P:P", elem: 4, real: 4, check: checkCblasSrotmg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_srotmg", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 48) {
 			return
 		}
-		c.reals(1, 1)
-		c.reals(2, 1)
-		c.reals(3, 1)
-		c.reals(5, 5)
+		checkCblasSrotmg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_srotmg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]))
 	}},
-	{name: "cblas_drotmg", params: "i32 i32 i32 f64 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_drotmg", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_drotmg", params: "i32 i32 i32 f64 i32", result: "", sig: "y:d1 y:d2 y:b1 r:b2 P:P", elem: 8, real: 8, check: checkCblasDrotmg, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_drotmg", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 49) {
 			return
 		}
-		c.reals(1, 1)
-		c.reals(2, 1)
-		c.reals(3, 1)
-		c.reals(5, 5)
+		checkCblasDrotmg(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_drotmg(C.uintptr_t(c.addr[1]), C.uintptr_t(c.addr[2]), C.uintptr_t(c.addr[3]), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]))
 	}},
-	{name: "cblas_sgemv", params: "i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sgemv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sgemv", params: "i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 4, real: 4, check: checkCblasSgemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sgemv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 50) {
 			return
 		}
-		checkGemv(&c)
+		checkCblasSgemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sgemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.float(api.DecodeF32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.float(api.DecodeF32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_dgemv", params: "i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dgemv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dgemv", params: "i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:order t:TransA i:M i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 8, check: checkCblasDgemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dgemv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 51) {
 			return
 		}
-		checkGemv(&c)
+		checkCblasDgemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dgemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.double(api.DecodeF64(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.double(api.DecodeF64(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_cgemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cgemv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cgemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 4, check: checkCblasCgemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cgemv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 52) {
 			return
 		}
-		checkGemv(&c)
-		c.array(5, 1)
-		c.array(10, 1)
+		checkCblasCgemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cgemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_zgemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zgemv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zgemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 16, real: 8, check: checkCblasZgemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zgemv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 53) {
 			return
 		}
-		checkGemv(&c)
-		c.array(5, 1)
-		c.array(10, 1)
+		checkCblasZgemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zgemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_sgbmv", params: "i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sgbmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sgbmv", params: "i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N i:KL i:KU a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 4, real: 4, check: checkCblasSgbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sgbmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 54) {
 			return
 		}
-		checkGbmv(&c)
+		checkCblasSgbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sgbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.float(api.DecodeF32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.float(api.DecodeF32(s[11])), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_dgbmv", params: "i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dgbmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dgbmv", params: "i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:order t:TransA i:M i:N i:KL i:KU a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 8, check: checkCblasDgbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dgbmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 55) {
 			return
 		}
-		checkGbmv(&c)
+		checkCblasDgbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dgbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.double(api.DecodeF64(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.double(api.DecodeF64(s[11])), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_cgbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cgbmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cgbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N i:KL i:KU a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 4, check: checkCblasCgbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cgbmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 56) {
 			return
 		}
-		checkGbmv(&c)
-		c.array(7, 1)
-		c.array(12, 1)
+		checkCblasCgbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cgbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.uintptr_t(c.addr[12]), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_zgbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zgbmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zgbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order t:TransA i:M i:N i:KL i:KU a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 16, real: 8, check: checkCblasZgbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zgbmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 57) {
 			return
 		}
-		checkGbmv(&c)
-		c.array(7, 1)
-		c.array(12, 1)
+		checkCblasZgbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zgbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.uintptr_t(c.addr[12]), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_strmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_strmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_strmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 4, real: 4, check: checkCblasStrmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_strmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 58) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasStrmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_strmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_dtrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtrmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 8, real: 8, check: checkCblasDtrmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtrmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 59) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasDtrmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtrmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_ctrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctrmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 8, real: 4, check: checkCblasCtrmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctrmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 60) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasCtrmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctrmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_ztrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztrmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztrmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 16, real: 8, check: checkCblasZtrmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztrmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 61) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasZtrmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztrmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_strsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_strsv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_strsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 4, real: 4, check: checkCblasStrsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_strsv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 62) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasStrsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_strsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_dtrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtrsv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 8, real: 8, check: checkCblasDtrsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtrsv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 63) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasDtrsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtrsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_ctrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctrsv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 8, real: 4, check: checkCblasCtrsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctrsv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 64) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasCtrsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctrsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_ztrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztrsv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztrsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:A= i:lda p:X i:incX", elem: 16, real: 8, check: checkCblasZtrsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztrsv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 65) {
 			return
 		}
-		checkTrmv(&c)
+		checkCblasZtrsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztrsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))
 	}},
-	{name: "cblas_stbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_stbmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_stbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 4, real: 4, check: checkCblasStbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_stbmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 66) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasStbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_stbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_dtbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtbmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 8, real: 8, check: checkCblasDtbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtbmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 67) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasDtbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_ctbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctbmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 8, real: 4, check: checkCblasCtbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctbmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 68) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasCtbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_ztbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztbmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 16, real: 8, check: checkCblasZtbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztbmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 69) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasZtbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_stbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_stbsv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_stbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 4, real: 4, check: checkCblasStbsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_stbsv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 70) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasStbsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_stbsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_dtbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtbsv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 8, real: 8, check: checkCblasDtbsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtbsv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 71) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasDtbsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtbsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_ctbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctbsv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 8, real: 4, check: checkCblasCtbsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctbsv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 72) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasCtbsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctbsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_ztbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztbsv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztbsv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N i:K p:A= i:lda p:X i:incX", elem: 16, real: 8, check: checkCblasZtbsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztbsv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 73) {
 			return
 		}
-		checkTbmv(&c)
+		checkCblasZtbsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztbsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_stpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_stpmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_stpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 4, real: 4, check: checkCblasStpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_stpmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 74) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasStpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_stpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_dtpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtpmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 8, real: 8, check: checkCblasDtpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtpmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 75) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasDtpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_ctpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctpmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 8, real: 4, check: checkCblasCtpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctpmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 76) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasCtpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_ztpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztpmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 16, real: 8, check: checkCblasZtpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztpmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 77) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasZtpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_stpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_stpsv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_stpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 4, real: 4, check: checkCblasStpsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_stpsv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 78) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasStpsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_stpsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_dtpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtpsv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 8, real: 8, check: checkCblasDtpsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtpsv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 79) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasDtpsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtpsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_ctpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctpsv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 8, real: 4, check: checkCblasCtpsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctpsv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 80) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasCtpsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctpsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_ztpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztpsv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztpsv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo t:TransA g:Diag i:N p:Ap= p:X i:incX", elem: 16, real: 8, check: checkCblasZtpsv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztpsv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 81) {
 			return
 		}
-		checkTpmv(&c)
+		checkCblasZtpsv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztpsv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_ssymv", params: "i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssymv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssymv", params: "i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 4, real: 4, check: checkCblasSsymv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssymv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 82) {
 			return
 		}
-		checkSymv(&c)
+		checkCblasSsymv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssymv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.float(api.DecodeF32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_dsymv", params: "i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsymv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsymv", params: "i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 8, check: checkCblasDsymv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsymv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 83) {
 			return
 		}
-		checkSymv(&c)
+		checkCblasDsymv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsymv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.double(api.DecodeF64(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_chemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chemv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 4, check: checkCblasChemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chemv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 84) {
 			return
 		}
-		checkSymv(&c)
-		c.array(4, 1)
-		c.array(9, 1)
+		checkCblasChemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_zhemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhemv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhemv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 16, real: 8, check: checkCblasZhemv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhemv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 85) {
 			return
 		}
-		checkSymv(&c)
-		c.array(4, 1)
-		c.array(9, 1)
+		checkCblasZhemv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhemv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_ssbmv", params: "i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssbmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssbmv", params: "i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:order u:Uplo i:N i:K a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 4, real: 4, check: checkCblasSsbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssbmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 86) {
 			return
 		}
-		checkSbmv(&c)
+		checkCblasSsbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.float(api.DecodeF32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.float(api.DecodeF32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_dsbmv", params: "i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsbmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsbmv", params: "i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:order u:Uplo i:N i:K a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 8, check: checkCblasDsbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsbmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 87) {
 			return
 		}
-		checkSbmv(&c)
+		checkCblasDsbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.double(api.DecodeF64(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.double(api.DecodeF64(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_chbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chbmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N i:K a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 4, check: checkCblasChbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chbmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 88) {
 			return
 		}
-		checkSbmv(&c)
-		c.array(5, 1)
-		c.array(10, 1)
+		checkCblasChbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_zhbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhbmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhbmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N i:K a:alpha p:A= i:lda p:X= i:incX a:beta p:Y i:incY", elem: 16, real: 8, check: checkCblasZhbmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhbmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 89) {
 			return
 		}
-		checkSbmv(&c)
-		c.array(5, 1)
-		c.array(10, 1)
+		checkCblasZhbmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhbmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_sspmv", params: "i32 i32 i32 f32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sspmv", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sspmv", params: "i32 i32 i32 f32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:Ap= p:X= i:incX a:beta p:Y i:incY", elem: 4, real: 4, check: checkCblasSspmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sspmv", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 90) {
 			return
 		}
-		checkSpmv(&c)
+		checkCblasSspmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sspmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.float(api.DecodeF32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_dspmv", params: "i32 i32 i32 f64 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dspmv", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dspmv", params: "i32 i32 i32 f64 i32 i32 i32 f64 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:Ap= p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 8, check: checkCblasDspmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dspmv", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 91) {
 			return
 		}
-		checkSpmv(&c)
+		checkCblasDspmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dspmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.double(api.DecodeF64(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_chpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chpmv", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:Ap= p:X= i:incX a:beta p:Y i:incY", elem: 8, real: 4, check: checkCblasChpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chpmv", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 92) {
 			return
 		}
-		checkSpmv(&c)
-		c.array(4, 1)
-		c.array(8, 1)
+		checkCblasChpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_zhpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhpmv", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhpmv", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:Ap= p:X= i:incX a:beta p:Y i:incY", elem: 16, real: 8, check: checkCblasZhpmv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhpmv", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 93) {
 			return
 		}
-		checkSpmv(&c)
-		c.array(4, 1)
-		c.array(8, 1)
+		checkCblasZhpmv(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhpmv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_sger", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sger", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sger", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 4, real: 4, check: checkCblasSger, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sger", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 94) {
 			return
 		}
-		checkGer(&c)
+		checkCblasSger(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sger(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_dger", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dger", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dger", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 8, real: 8, check: checkCblasDger, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dger", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 95) {
 			return
 		}
-		checkGer(&c)
+		checkCblasDger(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dger(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_cgeru", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cgeru", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cgeru", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 8, real: 4, check: checkCblasCgeru, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cgeru", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 96) {
 			return
 		}
-		checkGer(&c)
-		c.array(4, 1)
+		checkCblasCgeru(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cgeru(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_zgeru", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zgeru", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zgeru", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 16, real: 8, check: checkCblasZgeru, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zgeru", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 97) {
 			return
 		}
-		checkGer(&c)
-		c.array(4, 1)
+		checkCblasZgeru(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zgeru(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_cgerc", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cgerc", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cgerc", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 8, real: 4, check: checkCblasCgerc, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cgerc", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 98) {
 			return
 		}
-		checkGer(&c)
-		c.array(4, 1)
+		checkCblasCgerc(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cgerc(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_zgerc", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zgerc", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zgerc", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order i:M i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 16, real: 8, check: checkCblasZgerc, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zgerc", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 99) {
 			return
 		}
-		checkGer(&c)
-		c.array(4, 1)
+		checkCblasZgerc(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zgerc(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_ssyr", params: "i32 i32 i32 f32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssyr", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssyr", params: "i32 i32 i32 f32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:A i:lda", elem: 4, real: 4, check: checkCblasSsyr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssyr", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 100) {
 			return
 		}
-		checkSyr(&c)
+		checkCblasSsyr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssyr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_dsyr", params: "i32 i32 i32 f64 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsyr", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsyr", params: "i32 i32 i32 f64 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:A i:lda", elem: 8, real: 8, check: checkCblasDsyr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsyr", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 101) {
 			return
 		}
-		checkSyr(&c)
+		checkCblasDsyr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsyr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_cher", params: "i32 i32 i32 f32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cher", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cher", params: "i32 i32 i32 f32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:A i:lda", elem: 8, real: 4, check: checkCblasCher, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cher", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 102) {
 			return
 		}
-		checkSyr(&c)
+		checkCblasCher(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cher(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_zher", params: "i32 i32 i32 f64 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zher", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zher", params: "i32 i32 i32 f64 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:A i:lda", elem: 16, real: 8, check: checkCblasZher, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zher", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 103) {
 			return
 		}
-		checkSyr(&c)
+		checkCblasZher(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zher(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))
 	}},
-	{name: "cblas_sspr", params: "i32 i32 i32 f32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sspr", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sspr", params: "i32 i32 i32 f32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:Ap", elem: 4, real: 4, check: checkCblasSspr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sspr", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 104) {
 			return
 		}
-		checkSpr(&c)
+		checkCblasSspr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sspr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))
 	}},
-	{name: "cblas_dspr", params: "i32 i32 i32 f64 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dspr", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dspr", params: "i32 i32 i32 f64 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:Ap", elem: 8, real: 8, check: checkCblasDspr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dspr", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 105) {
 			return
 		}
-		checkSpr(&c)
+		checkCblasDspr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dspr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))
 	}},
-	{name: "cblas_chpr", params: "i32 i32 i32 f32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chpr", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chpr", params: "i32 i32 i32 f32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:Ap", elem: 8, real: 4, check: checkCblasChpr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chpr", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 106) {
 			return
 		}
-		checkSpr(&c)
+		checkCblasChpr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chpr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))
 	}},
-	{name: "cblas_zhpr", params: "i32 i32 i32 f64 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhpr", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhpr", params: "i32 i32 i32 f64 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N r:alpha p:X= i:incX p:Ap", elem: 16, real: 8, check: checkCblasZhpr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhpr", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 107) {
 			return
 		}
-		checkSpr(&c)
+		checkCblasZhpr(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhpr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))
 	}},
-	{name: "cblas_ssyr2", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssyr2", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssyr2", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 4, real: 4, check: checkCblasSsyr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssyr2", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 108) {
 			return
 		}
-		checkSyr2(&c)
+		checkCblasSsyr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssyr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_dsyr2", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsyr2", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsyr2", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 8, real: 8, check: checkCblasDsyr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsyr2", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 109) {
 			return
 		}
-		checkSyr2(&c)
+		checkCblasDsyr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsyr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_cher2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cher2", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cher2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 8, real: 4, check: checkCblasCher2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cher2", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 110) {
 			return
 		}
-		checkSyr2(&c)
-		c.array(4, 1)
+		checkCblasCher2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cher2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_zher2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zher2", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zher2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:A i:lda", elem: 16, real: 8, check: checkCblasZher2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zher2", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 111) {
 			return
 		}
-		checkSyr2(&c)
-		c.array(4, 1)
+		checkCblasZher2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zher2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))
 	}},
-	{name: "cblas_sspr2", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sspr2", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sspr2", params: "i32 i32 i32 f32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:Ap", elem: 4, real: 4, check: checkCblasSspr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sspr2", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 112) {
 			return
 		}
-		checkSpr2(&c)
+		checkCblasSspr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sspr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.float(api.DecodeF32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]))
 	}},
-	{name: "cblas_dspr2", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dspr2", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dspr2", params: "i32 i32 i32 f64 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:Ap", elem: 8, real: 8, check: checkCblasDspr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dspr2", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 113) {
 			return
 		}
-		checkSpr2(&c)
+		checkCblasDspr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dspr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.double(api.DecodeF64(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]))
 	}},
-	{name: "cblas_chpr2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chpr2", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chpr2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:Ap", elem: 8, real: 4, check: checkCblasChpr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chpr2", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 114) {
 			return
 		}
-		checkSpr2(&c)
-		c.array(4, 1)
+		checkCblasChpr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chpr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]))
 	}},
-	{name: "cblas_zhpr2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhpr2", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhpr2", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:order u:Uplo i:N a:alpha p:X= i:incX p:Y= i:incY p:Ap", elem: 16, real: 8, check: checkCblasZhpr2, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhpr2", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 115) {
 			return
 		}
-		checkSpr2(&c)
-		c.array(4, 1)
+		checkCblasZhpr2(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhpr2(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]))
 	}},
-	{name: "cblas_sgemm", params: "i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_sgemm", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_sgemm", params: "i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:Order t:TransA t:TransB i:M i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 4, real: 4, check: checkCblasSgemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_sgemm", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 116) {
 			return
 		}
-		checkGemm(&c)
+		checkCblasSgemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_sgemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.float(api.DecodeF32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.float(api.DecodeF32(s[11])), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_dgemm", params: "i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dgemm", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dgemm", params: "i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:Order t:TransA t:TransB i:M i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 8, check: checkCblasDgemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dgemm", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 117) {
 			return
 		}
-		checkGemm(&c)
+		checkCblasDgemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dgemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.double(api.DecodeF64(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.double(api.DecodeF64(s[11])), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_cgemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cgemm", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cgemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order t:TransA t:TransB i:M i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCgemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cgemm", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 118) {
 			return
 		}
-		checkGemm(&c)
-		c.array(7, 1)
-		c.array(12, 1)
+		checkCblasCgemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cgemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.uintptr_t(c.addr[12]), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_zgemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zgemm", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zgemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order t:TransA t:TransB i:M i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZgemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zgemm", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 119) {
 			return
 		}
-		checkGemm(&c)
-		c.array(7, 1)
-		c.array(12, 1)
+		checkCblasZgemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zgemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])), C.uintptr_t(c.addr[12]), C.uintptr_t(c.addr[13]), C.int(int32(s[13])))
 	}},
-	{name: "cblas_ssymm", params: "i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssymm", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssymm", params: "i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 4, real: 4, check: checkCblasSsymm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssymm", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 120) {
 			return
 		}
-		checkSymm(&c)
+		checkCblasSsymm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssymm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.float(api.DecodeF32(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_dsymm", params: "i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsymm", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsymm", params: "i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 8, check: checkCblasDsymm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsymm", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 121) {
 			return
 		}
-		checkSymm(&c)
+		checkCblasDsymm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsymm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.double(api.DecodeF64(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_csymm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_csymm", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_csymm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCsymm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_csymm", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 122) {
 			return
 		}
-		checkSymm(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasCsymm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_csymm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_zsymm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zsymm", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zsymm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZsymm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zsymm", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 123) {
 			return
 		}
-		checkSymm(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasZsymm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zsymm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_chemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_chemm", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_chemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasChemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_chemm", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 124) {
 			return
 		}
-		checkSymm(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasChemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_chemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_zhemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zhemm", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zhemm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo i:M i:N a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZhemm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zhemm", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 125) {
 			return
 		}
-		checkSymm(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasZhemm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zhemm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_ssyrk", params: "i32 i32 i32 i32 i32 f32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssyrk", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssyrk", params: "i32 i32 i32 i32 i32 f32 i32 i32 f32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda a:beta p:C i:ldc", elem: 4, real: 4, check: checkCblasSsyrk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssyrk", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 126) {
 			return
 		}
-		checkSyrk(&c)
+		checkCblasSsyrk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssyrk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.float(api.DecodeF32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_dsyrk", params: "i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsyrk", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsyrk", params: "i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda a:beta p:C i:ldc", elem: 8, real: 8, check: checkCblasDsyrk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsyrk", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 127) {
 			return
 		}
-		checkSyrk(&c)
+		checkCblasDsyrk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsyrk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.double(api.DecodeF64(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_csyrk", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_csyrk", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_csyrk", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda a:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCsyrk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_csyrk", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 128) {
 			return
 		}
-		checkSyrk(&c)
-		c.array(6, 1)
-		c.array(9, 1)
+		checkCblasCsyrk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_csyrk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_zsyrk", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zsyrk", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zsyrk", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda a:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZsyrk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zsyrk", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 129) {
 			return
 		}
-		checkSyrk(&c)
-		c.array(6, 1)
-		c.array(9, 1)
+		checkCblasZsyrk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zsyrk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_cherk", params: "i32 i32 i32 i32 i32 f32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cherk", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cherk", params: "i32 i32 i32 i32 i32 f32 i32 i32 f32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K r:alpha p:A= i:lda r:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCherk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cherk", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 130) {
 			return
 		}
-		checkSyrk(&c)
+		checkCblasCherk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cherk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.float(api.DecodeF32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_zherk", params: "i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zherk", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zherk", params: "i32 i32 i32 i32 i32 f64 i32 i32 f64 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K r:alpha p:A= i:lda r:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZherk, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zherk", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 131) {
 			return
 		}
-		checkSyrk(&c)
+		checkCblasZherk(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zherk(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.double(api.DecodeF64(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))
 	}},
-	{name: "cblas_ssyr2k", params: "i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ssyr2k", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_ssyr2k", params: "i32 i32 i32 i32 i32 f32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 4, real: 4, check: checkCblasSsyr2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ssyr2k", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 132) {
 			return
 		}
-		checkSyr2k(&c)
+		checkCblasSsyr2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ssyr2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.float(api.DecodeF32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.float(api.DecodeF32(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_dsyr2k", params: "i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dsyr2k", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dsyr2k", params: "i32 i32 i32 i32 i32 f64 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 8, check: checkCblasDsyr2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dsyr2k", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 133) {
 			return
 		}
-		checkSyr2k(&c)
+		checkCblasDsyr2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dsyr2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.double(api.DecodeF64(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.double(api.DecodeF64(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_csyr2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_csyr2k", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_csyr2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCsyr2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_csyr2k", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 134) {
 			return
 		}
-		checkSyr2k(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasCsyr2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_csyr2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_zsyr2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zsyr2k", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zsyr2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb a:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZsyr2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zsyr2k", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 135) {
 			return
 		}
-		checkSyr2k(&c)
-		c.array(6, 1)
-		c.array(11, 1)
+		checkCblasZsyr2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zsyr2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_cher2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_cher2k", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_cher2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f32 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb r:beta p:C i:ldc", elem: 8, real: 4, check: checkCblasCher2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_cher2k", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 136) {
 			return
 		}
-		checkSyr2k(&c)
-		c.array(6, 1)
+		checkCblasCher2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_cher2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.float(api.DecodeF32(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_zher2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f64 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_zher2k", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_zher2k", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 f64 i32 i32", result: "", sig: "o:Order u:Uplo t:Trans i:N i:K a:alpha p:A= i:lda p:B= i:ldb r:beta p:C i:ldc", elem: 16, real: 8, check: checkCblasZher2k, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_zher2k", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 137) {
 			return
 		}
-		checkSyr2k(&c)
-		c.array(6, 1)
+		checkCblasZher2k(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_zher2k(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.double(api.DecodeF64(s[10])), C.uintptr_t(c.addr[12]), C.int(int32(s[12])))
 	}},
-	{name: "cblas_strmm", params: "i32 i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_strmm", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_strmm", params: "i32 i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 4, real: 4, check: checkCblasStrmm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_strmm", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 138) {
 			return
 		}
-		checkTrmm(&c)
+		checkCblasStrmm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_strmm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.float(api.DecodeF32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_dtrmm", params: "i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtrmm", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtrmm", params: "i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 8, real: 8, check: checkCblasDtrmm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtrmm", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 139) {
 			return
 		}
-		checkTrmm(&c)
+		checkCblasDtrmm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtrmm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.double(api.DecodeF64(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_ctrmm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctrmm", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctrmm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 8, real: 4, check: checkCblasCtrmm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctrmm", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 140) {
 			return
 		}
-		checkTrmm(&c)
-		c.array(8, 1)
+		checkCblasCtrmm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctrmm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_ztrmm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztrmm", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztrmm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 16, real: 8, check: checkCblasZtrmm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztrmm", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 141) {
 			return
 		}
-		checkTrmm(&c)
-		c.array(8, 1)
+		checkCblasZtrmm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztrmm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_strsm", params: "i32 i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_strsm", s: s, elem: 4, real: 4, lapack: false}
+	{name: "cblas_strsm", params: "i32 i32 i32 i32 i32 i32 i32 f32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 4, real: 4, check: checkCblasStrsm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_strsm", s: s, elem: 4, real: 4}
 		if !b.blas.ready(&c, 142) {
 			return
 		}
-		checkTrmm(&c)
+		checkCblasStrsm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_strsm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.float(api.DecodeF32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_dtrsm", params: "i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_dtrsm", s: s, elem: 8, real: 8, lapack: false}
+	{name: "cblas_dtrsm", params: "i32 i32 i32 i32 i32 i32 i32 f64 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 8, real: 8, check: checkCblasDtrsm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_dtrsm", s: s, elem: 8, real: 8}
 		if !b.blas.ready(&c, 143) {
 			return
 		}
-		checkTrmm(&c)
+		checkCblasDtrsm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_dtrsm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.double(api.DecodeF64(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_ctrsm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ctrsm", s: s, elem: 8, real: 4, lapack: false}
+	{name: "cblas_ctrsm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 8, real: 4, check: checkCblasCtrsm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ctrsm", s: s, elem: 8, real: 4}
 		if !b.blas.ready(&c, 144) {
 			return
 		}
-		checkTrmm(&c)
-		c.array(8, 1)
+		checkCblasCtrsm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ctrsm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
 	}},
-	{name: "cblas_ztrsm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "cblas_ztrsm", s: s, elem: 16, real: 8, lapack: false}
+	{name: "cblas_ztrsm", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "", sig: "o:Order s:Side u:Uplo t:TransA g:Diag i:M i:N a:alpha p:A= i:lda p:B i:ldb", elem: 16, real: 8, check: checkCblasZtrsm, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "cblas_ztrsm", s: s, elem: 16, real: 8}
 		if !b.blas.ready(&c, 145) {
 			return
 		}
-		checkTrmm(&c)
-		c.array(8, 1)
+		checkCblasZtrsm(&c)
 		if c.bad != 0 {
-			c.refuse()
 			return
 		}
 		C.wr_cblas_ztrsm(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))
@@ -1847,820 +1635,1758 @@ var blasRoutines = []routine{
 
 // lapackRoutines are the bridged LAPACKE functions, in symbol table order.
 var lapackRoutines = []routine{
-	{name: "LAPACKE_sgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgesv", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n i:nrhs p:a i:lda I:ipiv p:b i:ldb", elem: 4, real: 4, check: checkLAPACKESgesv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgesv", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 0) {
 			return
 		}
-		checkGesv(&c)
+		checkLAPACKESgesv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgesv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_dgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgesv", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n i:nrhs p:a i:lda I:ipiv p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDgesv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgesv", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 1) {
 			return
 		}
-		checkGesv(&c)
+		checkLAPACKEDgesv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgesv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_cgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgesv", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n i:nrhs p:a i:lda I:ipiv p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECgesv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgesv", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 2) {
 			return
 		}
-		checkGesv(&c)
+		checkLAPACKECgesv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgesv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_zgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgesv", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgesv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n i:nrhs p:a i:lda I:ipiv p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZgesv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgesv", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 3) {
 			return
 		}
-		checkGesv(&c)
+		checkLAPACKEZgesv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgesv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_sgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgetrf", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda I:ipiv", elem: 4, real: 4, check: checkLAPACKESgetrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgetrf", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 4) {
 			return
 		}
-		checkGetrf(&c)
+		checkLAPACKESgetrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgetrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_dgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgetrf", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda I:ipiv", elem: 8, real: 8, check: checkLAPACKEDgetrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgetrf", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 5) {
 			return
 		}
-		checkGetrf(&c)
+		checkLAPACKEDgetrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgetrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_cgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgetrf", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda I:ipiv", elem: 8, real: 4, check: checkLAPACKECgetrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgetrf", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 6) {
 			return
 		}
-		checkGetrf(&c)
+		checkLAPACKECgetrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgetrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_zgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgetrf", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgetrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda I:ipiv", elem: 16, real: 8, check: checkLAPACKEZgetrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgetrf", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 7) {
 			return
 		}
-		checkGetrf(&c)
+		checkLAPACKEZgetrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgetrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_sgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgetrs", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:n i:nrhs p:a= i:lda I:ipiv= p:b i:ldb", elem: 4, real: 4, check: checkLAPACKESgetrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgetrs", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 8) {
 			return
 		}
-		checkGetrs(&c)
+		checkLAPACKESgetrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgetrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_dgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgetrs", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:n i:nrhs p:a= i:lda I:ipiv= p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDgetrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgetrs", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 9) {
 			return
 		}
-		checkGetrs(&c)
+		checkLAPACKEDgetrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgetrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_cgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgetrs", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:n i:nrhs p:a= i:lda I:ipiv= p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECgetrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgetrs", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 10) {
 			return
 		}
-		checkGetrs(&c)
+		checkLAPACKECgetrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgetrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_zgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgetrs", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgetrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:n i:nrhs p:a= i:lda I:ipiv= p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZgetrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgetrs", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 11) {
 			return
 		}
-		checkGetrs(&c)
+		checkLAPACKEZgetrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgetrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_sgetri", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgetri", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgetri", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n p:a i:lda I:ipiv=", elem: 4, real: 4, check: checkLAPACKESgetri, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgetri", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 12) {
 			return
 		}
-		checkGetri(&c)
+		checkLAPACKESgetri(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgetri(C.int(int32(s[0])), C.int(int32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]))))
 	}},
-	{name: "LAPACKE_dgetri", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgetri", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgetri", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n p:a i:lda I:ipiv=", elem: 8, real: 8, check: checkLAPACKEDgetri, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgetri", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 13) {
 			return
 		}
-		checkGetri(&c)
+		checkLAPACKEDgetri(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgetri(C.int(int32(s[0])), C.int(int32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]))))
 	}},
-	{name: "LAPACKE_cgetri", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgetri", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgetri", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n p:a i:lda I:ipiv=", elem: 8, real: 4, check: checkLAPACKECgetri, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgetri", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 14) {
 			return
 		}
-		checkGetri(&c)
+		checkLAPACKECgetri(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgetri(C.int(int32(s[0])), C.int(int32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]))))
 	}},
-	{name: "LAPACKE_zgetri", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgetri", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgetri", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:n p:a i:lda I:ipiv=", elem: 16, real: 8, check: checkLAPACKEZgetri, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgetri", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 15) {
 			return
 		}
-		checkGetri(&c)
+		checkLAPACKEZgetri(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgetri(C.int(int32(s[0])), C.int(int32(s[1])), C.uintptr_t(c.addr[3]), C.int(int32(s[3])), C.uintptr_t(c.addr[5]))))
 	}},
-	{name: "LAPACKE_spotrf", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_spotrf", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_spotrf", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n p:a i:lda", elem: 4, real: 4, check: checkLAPACKESpotrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_spotrf", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 16) {
 			return
 		}
-		checkPotrf(&c)
+		checkLAPACKESpotrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_spotrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "LAPACKE_dpotrf", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dpotrf", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dpotrf", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n p:a i:lda", elem: 8, real: 8, check: checkLAPACKEDpotrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dpotrf", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 17) {
 			return
 		}
-		checkPotrf(&c)
+		checkLAPACKEDpotrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dpotrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "LAPACKE_cpotrf", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cpotrf", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cpotrf", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n p:a i:lda", elem: 8, real: 4, check: checkLAPACKECpotrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cpotrf", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 18) {
 			return
 		}
-		checkPotrf(&c)
+		checkLAPACKECpotrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cpotrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "LAPACKE_zpotrf", params: "i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zpotrf", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zpotrf", params: "i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n p:a i:lda", elem: 16, real: 8, check: checkLAPACKEZpotrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zpotrf", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 19) {
 			return
 		}
-		checkPotrf(&c)
+		checkLAPACKEZpotrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zpotrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])))))
 	}},
-	{name: "LAPACKE_spotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_spotrs", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_spotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 4, real: 4, check: checkLAPACKESpotrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_spotrs", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 20) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKESpotrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_spotrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_dpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dpotrs", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDpotrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dpotrs", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 21) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKEDpotrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dpotrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_cpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cpotrs", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECpotrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cpotrs", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 22) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKECpotrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cpotrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_zpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zpotrs", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zpotrs", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZpotrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zpotrs", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 23) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKEZpotrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zpotrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_sposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sposv", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 4, real: 4, check: checkLAPACKESposv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sposv", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 24) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKESposv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sposv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_dposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dposv", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDposv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dposv", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 25) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKEDposv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dposv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_cposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cposv", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECposv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cposv", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 26) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKECposv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cposv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_zposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zposv", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zposv", params: "i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo i:n i:nrhs p:a i:lda p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZposv, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zposv", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 27) {
 			return
 		}
-		checkPotrs(&c)
+		checkLAPACKEZposv(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zposv(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])))))
 	}},
-	{name: "LAPACKE_sgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgeqrf", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda p:tau", elem: 4, real: 4, check: checkLAPACKESgeqrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgeqrf", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 28) {
 			return
 		}
-		checkGeqrf(&c)
+		checkLAPACKESgeqrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgeqrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_dgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgeqrf", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda p:tau", elem: 8, real: 8, check: checkLAPACKEDgeqrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgeqrf", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 29) {
 			return
 		}
-		checkGeqrf(&c)
+		checkLAPACKEDgeqrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgeqrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_cgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgeqrf", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda p:tau", elem: 8, real: 4, check: checkLAPACKECgeqrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgeqrf", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 30) {
 			return
 		}
-		checkGeqrf(&c)
+		checkLAPACKECgeqrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgeqrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_zgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgeqrf", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgeqrf", params: "i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n p:a i:lda p:tau", elem: 16, real: 8, check: checkLAPACKEZgeqrf, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgeqrf", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 31) {
 			return
 		}
-		checkGeqrf(&c)
+		checkLAPACKEZgeqrf(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgeqrf(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.uintptr_t(c.addr[4]), C.int(int32(s[4])), C.uintptr_t(c.addr[6]))))
 	}},
-	{name: "LAPACKE_sorgqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sorgqr", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sorgqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n i:k p:a i:lda p:tau=", elem: 4, real: 4, check: checkLAPACKESorgqr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sorgqr", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 32) {
 			return
 		}
-		checkOrgqr(&c)
+		checkLAPACKESorgqr(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sorgqr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_dorgqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dorgqr", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dorgqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n i:k p:a i:lda p:tau=", elem: 8, real: 8, check: checkLAPACKEDorgqr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dorgqr", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 33) {
 			return
 		}
-		checkOrgqr(&c)
+		checkLAPACKEDorgqr(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dorgqr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_cungqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cungqr", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cungqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n i:k p:a i:lda p:tau=", elem: 8, real: 4, check: checkLAPACKECungqr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cungqr", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 34) {
 			return
 		}
-		checkOrgqr(&c)
+		checkLAPACKECungqr(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cungqr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_zungqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zungqr", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zungqr", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout i:m i:n i:k p:a i:lda p:tau=", elem: 16, real: 8, check: checkLAPACKEZungqr, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zungqr", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 35) {
 			return
 		}
-		checkOrgqr(&c)
+		checkLAPACKEZungqr(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zungqr(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_sgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgels", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:m i:n i:nrhs p:a i:lda p:b i:ldb", elem: 4, real: 4, check: checkLAPACKESgels, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgels", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 36) {
 			return
 		}
-		checkGels(&c)
+		checkLAPACKESgels(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgels(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_dgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgels", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:m i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDgels, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgels", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 37) {
 			return
 		}
-		checkGels(&c)
+		checkLAPACKEDgels(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgels(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_cgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgels", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:m i:n i:nrhs p:a i:lda p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECgels, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgels", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 38) {
 			return
 		}
-		checkGels(&c)
+		checkLAPACKECgels(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgels(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_zgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgels", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgels", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:trans i:m i:n i:nrhs p:a i:lda p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZgels, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgels", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 39) {
 			return
 		}
-		checkGels(&c)
+		checkLAPACKEZgels(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgels(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.int(int32(s[8])))))
 	}},
-	{name: "LAPACKE_sgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgesvd", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobu c:jobvt i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt q:superb", elem: 4, real: 4, check: checkLAPACKESgesvd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgesvd", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 40) {
 			return
 		}
-		checkGesvd(&c)
+		checkLAPACKESgesvd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgesvd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])), C.uintptr_t(c.addr[13]))))
 	}},
-	{name: "LAPACKE_dgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgesvd", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobu c:jobvt i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt q:superb", elem: 8, real: 8, check: checkLAPACKEDgesvd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgesvd", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 41) {
 			return
 		}
-		checkGesvd(&c)
+		checkLAPACKEDgesvd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgesvd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])), C.uintptr_t(c.addr[13]))))
 	}},
-	{name: "LAPACKE_cgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgesvd", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobu c:jobvt i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt q:superb", elem: 8, real: 4, check: checkLAPACKECgesvd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgesvd", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 42) {
 			return
 		}
-		checkGesvd(&c)
+		checkLAPACKECgesvd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgesvd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])), C.uintptr_t(c.addr[13]))))
 	}},
-	{name: "LAPACKE_zgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgesvd", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgesvd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobu c:jobvt i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt q:superb", elem: 16, real: 8, check: checkLAPACKEZgesvd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgesvd", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 43) {
 			return
 		}
-		checkGesvd(&c)
+		checkLAPACKEZgesvd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgesvd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.uintptr_t(c.addr[6]), C.int(int32(s[6])), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])), C.uintptr_t(c.addr[13]))))
 	}},
-	{name: "LAPACKE_sgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgesdd", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt", elem: 4, real: 4, check: checkLAPACKESgesdd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgesdd", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 44) {
 			return
 		}
-		checkGesdd(&c)
+		checkLAPACKESgesdd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgesdd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_dgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgesdd", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt", elem: 8, real: 8, check: checkLAPACKEDgesdd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgesdd", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 45) {
 			return
 		}
-		checkGesdd(&c)
+		checkLAPACKEDgesdd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgesdd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_cgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgesdd", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt", elem: 8, real: 4, check: checkLAPACKECgesdd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgesdd", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 46) {
 			return
 		}
-		checkGesdd(&c)
+		checkLAPACKECgesdd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgesdd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_zgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgesdd", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgesdd", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz i:m i:n p:a i:lda q:s p:u i:ldu p:vt i:ldvt", elem: 16, real: 8, check: checkLAPACKEZgesdd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgesdd", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 47) {
 			return
 		}
-		checkGesdd(&c)
+		checkLAPACKEZgesdd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgesdd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_ssyev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_ssyev", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_ssyev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 4, real: 4, check: checkLAPACKESsyev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_ssyev", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 48) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKESsyev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_ssyev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_dsyev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dsyev", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dsyev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 8, real: 8, check: checkLAPACKEDsyev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dsyev", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 49) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKEDsyev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dsyev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_cheev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cheev", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cheev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 8, real: 4, check: checkLAPACKECheev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cheev", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 50) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKECheev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cheev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_zheev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zheev", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zheev", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 16, real: 8, check: checkLAPACKEZheev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zheev", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 51) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKEZheev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zheev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_ssyevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_ssyevd", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_ssyevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 4, real: 4, check: checkLAPACKESsyevd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_ssyevd", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 52) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKESsyevd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_ssyevd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_dsyevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dsyevd", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dsyevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 8, real: 8, check: checkLAPACKEDsyevd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dsyevd", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 53) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKEDsyevd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dsyevd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_cheevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cheevd", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cheevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 8, real: 4, check: checkLAPACKECheevd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cheevd", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 54) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKECheevd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cheevd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_zheevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zheevd", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zheevd", params: "i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobz c:uplo i:n p:a i:lda q:w", elem: 16, real: 8, check: checkLAPACKEZheevd, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zheevd", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 55) {
 			return
 		}
-		checkSyev(&c)
+		checkLAPACKEZheevd(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zheevd(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]))))
 	}},
-	{name: "LAPACKE_sgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_sgeev", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_sgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobvl c:jobvr i:n p:a i:lda q:wr q:wi p:vl i:ldvl p:vr i:ldvr", elem: 4, real: 4, check: checkLAPACKESgeev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_sgeev", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 56) {
 			return
 		}
-		checkGeev(&c)
+		checkLAPACKESgeev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_sgeev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))))
 	}},
-	{name: "LAPACKE_dgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dgeev", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobvl c:jobvr i:n p:a i:lda q:wr q:wi p:vl i:ldvl p:vr i:ldvr", elem: 8, real: 8, check: checkLAPACKEDgeev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dgeev", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 57) {
 			return
 		}
-		checkGeev(&c)
+		checkLAPACKEDgeev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dgeev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.uintptr_t(c.addr[9]), C.int(int32(s[9])), C.uintptr_t(c.addr[11]), C.int(int32(s[11])))))
 	}},
-	{name: "LAPACKE_cgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_cgeev", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_cgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobvl c:jobvr i:n p:a i:lda p:w p:vl i:ldvl p:vr i:ldvr", elem: 8, real: 4, check: checkLAPACKECgeev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_cgeev", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 58) {
 			return
 		}
-		checkGeevc(&c)
+		checkLAPACKECgeev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_cgeev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_zgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zgeev", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zgeev", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:jobvl c:jobvr i:n p:a i:lda p:w p:vl i:ldvl p:vr i:ldvr", elem: 16, real: 8, check: checkLAPACKEZgeev, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zgeev", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 59) {
 			return
 		}
-		checkGeevc(&c)
+		checkLAPACKEZgeev(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_zgeev(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.uintptr_t(c.addr[8]), C.int(int32(s[8])), C.uintptr_t(c.addr[10]), C.int(int32(s[10])))))
 	}},
-	{name: "LAPACKE_strtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_strtrs", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_strtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo c:trans c:diag i:n i:nrhs p:a= i:lda p:b i:ldb", elem: 4, real: 4, check: checkLAPACKEStrtrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_strtrs", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 60) {
 			return
 		}
-		checkTrtrs(&c)
+		checkLAPACKEStrtrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_strtrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))))
 	}},
-	{name: "LAPACKE_dtrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dtrtrs", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dtrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo c:trans c:diag i:n i:nrhs p:a= i:lda p:b i:ldb", elem: 8, real: 8, check: checkLAPACKEDtrtrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dtrtrs", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 61) {
 			return
 		}
-		checkTrtrs(&c)
+		checkLAPACKEDtrtrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_dtrtrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))))
 	}},
-	{name: "LAPACKE_ctrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_ctrtrs", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_ctrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo c:trans c:diag i:n i:nrhs p:a= i:lda p:b i:ldb", elem: 8, real: 4, check: checkLAPACKECtrtrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_ctrtrs", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 62) {
 			return
 		}
-		checkTrtrs(&c)
+		checkLAPACKECtrtrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_ctrtrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))))
 	}},
-	{name: "LAPACKE_ztrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_ztrtrs", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_ztrtrs", params: "i32 i32 i32 i32 i32 i32 i32 i32 i32 i32", result: "i32", sig: "o:matrix_layout c:uplo c:trans c:diag i:n i:nrhs p:a= i:lda p:b i:ldb", elem: 16, real: 8, check: checkLAPACKEZtrtrs, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_ztrtrs", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 63) {
 			return
 		}
-		checkTrtrs(&c)
+		checkLAPACKEZtrtrs(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = uint64(uint32(int32(-c.bad)))
 			return
 		}
 		s[0] = uint64(uint32(C.wr_LAPACKE_ztrtrs(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.int(int32(s[4])), C.int(int32(s[5])), C.uintptr_t(c.addr[7]), C.int(int32(s[7])), C.uintptr_t(c.addr[9]), C.int(int32(s[9])))))
 	}},
-	{name: "LAPACKE_slange", params: "i32 i32 i32 i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_slange", s: s, elem: 4, real: 4, lapack: true}
+	{name: "LAPACKE_slange", params: "i32 i32 i32 i32 i32 i32", result: "f32", sig: "o:matrix_layout c:norm i:m i:n p:a= i:lda", elem: 4, real: 4, check: checkLAPACKESlange, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_slange", s: s, elem: 4, real: 4}
 		if !b.lapack.ready(&c, 64) {
 			return
 		}
-		checkLange(&c)
+		checkLAPACKESlange(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = api.EncodeF32(float32(-c.bad))
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_LAPACKE_slange(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))))
 	}},
-	{name: "LAPACKE_dlange", params: "i32 i32 i32 i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_dlange", s: s, elem: 8, real: 8, lapack: true}
+	{name: "LAPACKE_dlange", params: "i32 i32 i32 i32 i32 i32", result: "f64", sig: "o:matrix_layout c:norm i:m i:n p:a= i:lda", elem: 8, real: 8, check: checkLAPACKEDlange, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_dlange", s: s, elem: 8, real: 8}
 		if !b.lapack.ready(&c, 65) {
 			return
 		}
-		checkLange(&c)
+		checkLAPACKEDlange(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = api.EncodeF64(float64(-c.bad))
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_LAPACKE_dlange(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))))
 	}},
-	{name: "LAPACKE_clange", params: "i32 i32 i32 i32 i32 i32", result: "f32", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_clange", s: s, elem: 8, real: 4, lapack: true}
+	{name: "LAPACKE_clange", params: "i32 i32 i32 i32 i32 i32", result: "f32", sig: "o:matrix_layout c:norm i:m i:n p:a= i:lda", elem: 8, real: 4, check: checkLAPACKEClange, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_clange", s: s, elem: 8, real: 4}
 		if !b.lapack.ready(&c, 66) {
 			return
 		}
-		checkLange(&c)
+		checkLAPACKEClange(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = api.EncodeF32(float32(-c.bad))
 			return
 		}
 		s[0] = api.EncodeF32(float32(C.wr_LAPACKE_clange(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))))
 	}},
-	{name: "LAPACKE_zlange", params: "i32 i32 i32 i32 i32 i32", result: "f64", fn: func(b *Bridge, s []uint64) {
-		c := call{b: b, name: "LAPACKE_zlange", s: s, elem: 16, real: 8, lapack: true}
+	{name: "LAPACKE_zlange", params: "i32 i32 i32 i32 i32 i32", result: "f64", sig: "o:matrix_layout c:norm i:m i:n p:a= i:lda", elem: 16, real: 8, check: checkLAPACKEZlange, fn: func(b *Bridge, s []uint64) {
+		c := call{b: b, name: "LAPACKE_zlange", s: s, elem: 16, real: 8}
 		if !b.lapack.ready(&c, 67) {
 			return
 		}
-		checkLange(&c)
+		checkLAPACKEZlange(&c)
 		if c.bad != 0 {
-			c.refuse()
+			s[0] = api.EncodeF64(float64(-c.bad))
 			return
 		}
 		s[0] = api.EncodeF64(float64(C.wr_LAPACKE_zlange(C.int(int32(s[0])), C.int(int32(s[1])), C.int(int32(s[2])), C.int(int32(s[3])), C.uintptr_t(c.addr[5]), C.int(int32(s[5])))))
 	}},
+}
+
+func checkCblasSasum(c *call) {
+	checkNx(c)
+}
+
+func checkCblasDasum(c *call) {
+	checkNx(c)
+}
+
+func checkCblasScasum(c *call) {
+	checkNx(c)
+}
+
+func checkCblasDzasum(c *call) {
+	checkNx(c)
+}
+
+func checkCblasSnrm2(c *call) {
+	checkNx(c)
+}
+
+func checkCblasDnrm2(c *call) {
+	checkNx(c)
+}
+
+func checkCblasScnrm2(c *call) {
+	checkNx(c)
+}
+
+func checkCblasDznrm2(c *call) {
+	checkNx(c)
+}
+
+func checkCblasIsamax(c *call) {
+	checkNx(c)
+}
+
+func checkCblasIdamax(c *call) {
+	checkNx(c)
+}
+
+func checkCblasIcamax(c *call) {
+	checkNx(c)
+}
+
+func checkCblasIzamax(c *call) {
+	checkNx(c)
+}
+
+func checkCblasSswap(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasDswap(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasCswap(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasZswap(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasScopy(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasDcopy(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasCcopy(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasZcopy(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasSdot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasDdot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasDsdot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasSdsdot(c *call) {
+	checkNaxy(c)
+}
+
+func checkCblasSaxpy(c *call) {
+	checkNaxy(c)
+}
+
+func checkCblasDaxpy(c *call) {
+	checkNaxy(c)
+}
+
+func checkCblasCaxpy(c *call) {
+	checkNaxy(c)
+	c.array(2, 1)
+}
+
+func checkCblasZaxpy(c *call) {
+	checkNaxy(c)
+	c.array(2, 1)
+}
+
+func checkCblasCdotuSub(c *call) {
+	checkNxy(c)
+	c.array(6, 1)
+}
+
+func checkCblasZdotuSub(c *call) {
+	checkNxy(c)
+	c.array(6, 1)
+}
+
+func checkCblasCdotcSub(c *call) {
+	checkNxy(c)
+	c.array(6, 1)
+}
+
+func checkCblasZdotcSub(c *call) {
+	checkNxy(c)
+	c.array(6, 1)
+}
+
+func checkCblasSscal(c *call) {
+	checkNax(c)
+}
+
+func checkCblasDscal(c *call) {
+	checkNax(c)
+}
+
+func checkCblasCscal(c *call) {
+	checkNax(c)
+	c.array(2, 1)
+}
+
+func checkCblasZscal(c *call) {
+	checkNax(c)
+	c.array(2, 1)
+}
+
+func checkCblasCsscal(c *call) {
+	checkNax(c)
+}
+
+func checkCblasZdscal(c *call) {
+	checkNax(c)
+}
+
+func checkCblasSrot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasDrot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasCsrot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasZdrot(c *call) {
+	checkNxy(c)
+}
+
+func checkCblasSrotm(c *call) {
+	checkNxy(c)
+	c.reals(6, 5)
+}
+
+func checkCblasDrotm(c *call) {
+	checkNxy(c)
+	c.reals(6, 5)
+}
+
+func checkCblasSrotg(c *call) {
+	c.reals(1, 1)
+	c.reals(2, 1)
+	c.reals(3, 1)
+	c.reals(4, 1)
+}
+
+func checkCblasDrotg(c *call) {
+	c.reals(1, 1)
+	c.reals(2, 1)
+	c.reals(3, 1)
+	c.reals(4, 1)
+}
+
+func checkCblasCrotg(c *call) {
+	c.array(1, 1)
+	c.array(2, 1)
+	c.reals(3, 1)
+	c.array(4, 1)
+}
+
+func checkCblasZrotg(c *call) {
+	c.array(1, 1)
+	c.array(2, 1)
+	c.reals(3, 1)
+	c.array(4, 1)
+}
+
+func checkCblasSrotmg(c *call) {
+	c.reals(1, 1)
+	c.reals(2, 1)
+	c.reals(3, 1)
+	c.reals(5, 5)
+}
+
+func checkCblasDrotmg(c *call) {
+	c.reals(1, 1)
+	c.reals(2, 1)
+	c.reals(3, 1)
+	c.reals(5, 5)
+}
+
+func checkCblasSgemv(c *call) {
+	checkGemv(c)
+}
+
+func checkCblasDgemv(c *call) {
+	checkGemv(c)
+}
+
+func checkCblasCgemv(c *call) {
+	checkGemv(c)
+	c.array(5, 1)
+	c.array(10, 1)
+}
+
+func checkCblasZgemv(c *call) {
+	checkGemv(c)
+	c.array(5, 1)
+	c.array(10, 1)
+}
+
+func checkCblasSgbmv(c *call) {
+	checkGbmv(c)
+}
+
+func checkCblasDgbmv(c *call) {
+	checkGbmv(c)
+}
+
+func checkCblasCgbmv(c *call) {
+	checkGbmv(c)
+	c.array(7, 1)
+	c.array(12, 1)
+}
+
+func checkCblasZgbmv(c *call) {
+	checkGbmv(c)
+	c.array(7, 1)
+	c.array(12, 1)
+}
+
+func checkCblasStrmv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasDtrmv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasCtrmv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasZtrmv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasStrsv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasDtrsv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasCtrsv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasZtrsv(c *call) {
+	checkTrmv(c)
+}
+
+func checkCblasStbmv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasDtbmv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasCtbmv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasZtbmv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasStbsv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasDtbsv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasCtbsv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasZtbsv(c *call) {
+	checkTbmv(c)
+}
+
+func checkCblasStpmv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasDtpmv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasCtpmv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasZtpmv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasStpsv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasDtpsv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasCtpsv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasZtpsv(c *call) {
+	checkTpmv(c)
+}
+
+func checkCblasSsymv(c *call) {
+	checkSymv(c)
+}
+
+func checkCblasDsymv(c *call) {
+	checkSymv(c)
+}
+
+func checkCblasChemv(c *call) {
+	checkSymv(c)
+	c.array(4, 1)
+	c.array(9, 1)
+}
+
+func checkCblasZhemv(c *call) {
+	checkSymv(c)
+	c.array(4, 1)
+	c.array(9, 1)
+}
+
+func checkCblasSsbmv(c *call) {
+	checkSbmv(c)
+}
+
+func checkCblasDsbmv(c *call) {
+	checkSbmv(c)
+}
+
+func checkCblasChbmv(c *call) {
+	checkSbmv(c)
+	c.array(5, 1)
+	c.array(10, 1)
+}
+
+func checkCblasZhbmv(c *call) {
+	checkSbmv(c)
+	c.array(5, 1)
+	c.array(10, 1)
+}
+
+func checkCblasSspmv(c *call) {
+	checkSpmv(c)
+}
+
+func checkCblasDspmv(c *call) {
+	checkSpmv(c)
+}
+
+func checkCblasChpmv(c *call) {
+	checkSpmv(c)
+	c.array(4, 1)
+	c.array(8, 1)
+}
+
+func checkCblasZhpmv(c *call) {
+	checkSpmv(c)
+	c.array(4, 1)
+	c.array(8, 1)
+}
+
+func checkCblasSger(c *call) {
+	checkGer(c)
+}
+
+func checkCblasDger(c *call) {
+	checkGer(c)
+}
+
+func checkCblasCgeru(c *call) {
+	checkGer(c)
+	c.array(4, 1)
+}
+
+func checkCblasZgeru(c *call) {
+	checkGer(c)
+	c.array(4, 1)
+}
+
+func checkCblasCgerc(c *call) {
+	checkGer(c)
+	c.array(4, 1)
+}
+
+func checkCblasZgerc(c *call) {
+	checkGer(c)
+	c.array(4, 1)
+}
+
+func checkCblasSsyr(c *call) {
+	checkSyr(c)
+}
+
+func checkCblasDsyr(c *call) {
+	checkSyr(c)
+}
+
+func checkCblasCher(c *call) {
+	checkSyr(c)
+}
+
+func checkCblasZher(c *call) {
+	checkSyr(c)
+}
+
+func checkCblasSspr(c *call) {
+	checkSpr(c)
+}
+
+func checkCblasDspr(c *call) {
+	checkSpr(c)
+}
+
+func checkCblasChpr(c *call) {
+	checkSpr(c)
+}
+
+func checkCblasZhpr(c *call) {
+	checkSpr(c)
+}
+
+func checkCblasSsyr2(c *call) {
+	checkSyr2(c)
+}
+
+func checkCblasDsyr2(c *call) {
+	checkSyr2(c)
+}
+
+func checkCblasCher2(c *call) {
+	checkSyr2(c)
+	c.array(4, 1)
+}
+
+func checkCblasZher2(c *call) {
+	checkSyr2(c)
+	c.array(4, 1)
+}
+
+func checkCblasSspr2(c *call) {
+	checkSpr2(c)
+}
+
+func checkCblasDspr2(c *call) {
+	checkSpr2(c)
+}
+
+func checkCblasChpr2(c *call) {
+	checkSpr2(c)
+	c.array(4, 1)
+}
+
+func checkCblasZhpr2(c *call) {
+	checkSpr2(c)
+	c.array(4, 1)
+}
+
+func checkCblasSgemm(c *call) {
+	checkGemm(c)
+}
+
+func checkCblasDgemm(c *call) {
+	checkGemm(c)
+}
+
+func checkCblasCgemm(c *call) {
+	checkGemm(c)
+	c.array(7, 1)
+	c.array(12, 1)
+}
+
+func checkCblasZgemm(c *call) {
+	checkGemm(c)
+	c.array(7, 1)
+	c.array(12, 1)
+}
+
+func checkCblasSsymm(c *call) {
+	checkSymm(c)
+}
+
+func checkCblasDsymm(c *call) {
+	checkSymm(c)
+}
+
+func checkCblasCsymm(c *call) {
+	checkSymm(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasZsymm(c *call) {
+	checkSymm(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasChemm(c *call) {
+	checkSymm(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasZhemm(c *call) {
+	checkSymm(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasSsyrk(c *call) {
+	checkSyrk(c)
+}
+
+func checkCblasDsyrk(c *call) {
+	checkSyrk(c)
+}
+
+func checkCblasCsyrk(c *call) {
+	checkSyrk(c)
+	c.array(6, 1)
+	c.array(9, 1)
+}
+
+func checkCblasZsyrk(c *call) {
+	checkSyrk(c)
+	c.array(6, 1)
+	c.array(9, 1)
+}
+
+func checkCblasCherk(c *call) {
+	checkSyrk(c)
+}
+
+func checkCblasZherk(c *call) {
+	checkSyrk(c)
+}
+
+func checkCblasSsyr2k(c *call) {
+	checkSyr2k(c)
+}
+
+func checkCblasDsyr2k(c *call) {
+	checkSyr2k(c)
+}
+
+func checkCblasCsyr2k(c *call) {
+	checkSyr2k(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasZsyr2k(c *call) {
+	checkSyr2k(c)
+	c.array(6, 1)
+	c.array(11, 1)
+}
+
+func checkCblasCher2k(c *call) {
+	checkSyr2k(c)
+	c.array(6, 1)
+}
+
+func checkCblasZher2k(c *call) {
+	checkSyr2k(c)
+	c.array(6, 1)
+}
+
+func checkCblasStrmm(c *call) {
+	checkTrmm(c)
+}
+
+func checkCblasDtrmm(c *call) {
+	checkTrmm(c)
+}
+
+func checkCblasCtrmm(c *call) {
+	checkTrmm(c)
+	c.array(8, 1)
+}
+
+func checkCblasZtrmm(c *call) {
+	checkTrmm(c)
+	c.array(8, 1)
+}
+
+func checkCblasStrsm(c *call) {
+	checkTrmm(c)
+}
+
+func checkCblasDtrsm(c *call) {
+	checkTrmm(c)
+}
+
+func checkCblasCtrsm(c *call) {
+	checkTrmm(c)
+	c.array(8, 1)
+}
+
+func checkCblasZtrsm(c *call) {
+	checkTrmm(c)
+	c.array(8, 1)
+}
+
+func checkLAPACKESgesv(c *call) {
+	checkGesv(c)
+}
+
+func checkLAPACKEDgesv(c *call) {
+	checkGesv(c)
+}
+
+func checkLAPACKECgesv(c *call) {
+	checkGesv(c)
+}
+
+func checkLAPACKEZgesv(c *call) {
+	checkGesv(c)
+}
+
+func checkLAPACKESgetrf(c *call) {
+	checkGetrf(c)
+}
+
+func checkLAPACKEDgetrf(c *call) {
+	checkGetrf(c)
+}
+
+func checkLAPACKECgetrf(c *call) {
+	checkGetrf(c)
+}
+
+func checkLAPACKEZgetrf(c *call) {
+	checkGetrf(c)
+}
+
+func checkLAPACKESgetrs(c *call) {
+	checkGetrs(c)
+}
+
+func checkLAPACKEDgetrs(c *call) {
+	checkGetrs(c)
+}
+
+func checkLAPACKECgetrs(c *call) {
+	checkGetrs(c)
+}
+
+func checkLAPACKEZgetrs(c *call) {
+	checkGetrs(c)
+}
+
+func checkLAPACKESgetri(c *call) {
+	checkGetri(c)
+}
+
+func checkLAPACKEDgetri(c *call) {
+	checkGetri(c)
+}
+
+func checkLAPACKECgetri(c *call) {
+	checkGetri(c)
+}
+
+func checkLAPACKEZgetri(c *call) {
+	checkGetri(c)
+}
+
+func checkLAPACKESpotrf(c *call) {
+	checkPotrf(c)
+}
+
+func checkLAPACKEDpotrf(c *call) {
+	checkPotrf(c)
+}
+
+func checkLAPACKECpotrf(c *call) {
+	checkPotrf(c)
+}
+
+func checkLAPACKEZpotrf(c *call) {
+	checkPotrf(c)
+}
+
+func checkLAPACKESpotrs(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKEDpotrs(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKECpotrs(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKEZpotrs(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKESposv(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKEDposv(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKECposv(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKEZposv(c *call) {
+	checkPotrs(c)
+}
+
+func checkLAPACKESgeqrf(c *call) {
+	checkGeqrf(c)
+}
+
+func checkLAPACKEDgeqrf(c *call) {
+	checkGeqrf(c)
+}
+
+func checkLAPACKECgeqrf(c *call) {
+	checkGeqrf(c)
+}
+
+func checkLAPACKEZgeqrf(c *call) {
+	checkGeqrf(c)
+}
+
+func checkLAPACKESorgqr(c *call) {
+	checkOrgqr(c)
+}
+
+func checkLAPACKEDorgqr(c *call) {
+	checkOrgqr(c)
+}
+
+func checkLAPACKECungqr(c *call) {
+	checkOrgqr(c)
+}
+
+func checkLAPACKEZungqr(c *call) {
+	checkOrgqr(c)
+}
+
+func checkLAPACKESgels(c *call) {
+	checkGels(c)
+}
+
+func checkLAPACKEDgels(c *call) {
+	checkGels(c)
+}
+
+func checkLAPACKECgels(c *call) {
+	checkGels(c)
+}
+
+func checkLAPACKEZgels(c *call) {
+	checkGels(c)
+}
+
+func checkLAPACKESgesvd(c *call) {
+	checkGesvd(c)
+}
+
+func checkLAPACKEDgesvd(c *call) {
+	checkGesvd(c)
+}
+
+func checkLAPACKECgesvd(c *call) {
+	checkGesvd(c)
+}
+
+func checkLAPACKEZgesvd(c *call) {
+	checkGesvd(c)
+}
+
+func checkLAPACKESgesdd(c *call) {
+	checkGesdd(c)
+}
+
+func checkLAPACKEDgesdd(c *call) {
+	checkGesdd(c)
+}
+
+func checkLAPACKECgesdd(c *call) {
+	checkGesdd(c)
+}
+
+func checkLAPACKEZgesdd(c *call) {
+	checkGesdd(c)
+}
+
+func checkLAPACKESsyev(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKEDsyev(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKECheev(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKEZheev(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKESsyevd(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKEDsyevd(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKECheevd(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKEZheevd(c *call) {
+	checkSyev(c)
+}
+
+func checkLAPACKESgeev(c *call) {
+	checkGeev(c)
+}
+
+func checkLAPACKEDgeev(c *call) {
+	checkGeev(c)
+}
+
+func checkLAPACKECgeev(c *call) {
+	checkGeevc(c)
+}
+
+func checkLAPACKEZgeev(c *call) {
+	checkGeevc(c)
+}
+
+func checkLAPACKEStrtrs(c *call) {
+	checkTrtrs(c)
+}
+
+func checkLAPACKEDtrtrs(c *call) {
+	checkTrtrs(c)
+}
+
+func checkLAPACKECtrtrs(c *call) {
+	checkTrtrs(c)
+}
+
+func checkLAPACKEZtrtrs(c *call) {
+	checkTrtrs(c)
+}
+
+func checkLAPACKESlange(c *call) {
+	checkLange(c)
+}
+
+func checkLAPACKEDlange(c *call) {
+	checkLange(c)
+}
+
+func checkLAPACKEClange(c *call) {
+	checkLange(c)
+}
+
+func checkLAPACKEZlange(c *call) {
+	checkLange(c)
 }

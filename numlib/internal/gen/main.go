@@ -30,7 +30,8 @@ type routine struct {
 	name   string
 	prec   byte // s d c z
 	params []param
-	index  int // in its library's symbol table
+	sig    string // the parameters as spec.txt gives them
+	index  int    // in its library's symbol table
 }
 
 func (r routine) complex() bool { return r.prec == 'c' || r.prec == 'z' }
@@ -115,7 +116,8 @@ func parse(path string) ([]routine, error) {
 				if lib == "blas" {
 					n = "cblas_" + n
 				}
-				out = append(out, routine{lib: lib, shape: fields[1], ret: fields[2][0], name: n, prec: p, params: params, index: count[lib]})
+				out = append(out, routine{lib: lib, shape: fields[1], ret: fields[2][0], name: n, prec: p, params: params,
+					sig: strings.Join(strings.Fields(plist), " "), index: count[lib]})
 				count[lib]++
 			}
 		}
@@ -279,23 +281,23 @@ func goFile(rs []routine) []byte {
 			if r.complex() {
 				elem *= 2
 			}
-			fmt.Fprintf(&b, "{name: %q, params: %q, result: %q, fn: func(b *Bridge, s []uint64) {\n", r.name, strings.Join(wt, " "), retWasm(r))
-			fmt.Fprintf(&b, "c := call{b: b, name: %q, s: s, elem: %d, real: %d, lapack: %v}\n", r.name, elem, real, r.lib == "lapack")
+			fmt.Fprintf(&b, "{name: %q, params: %q, result: %q, sig: %q, elem: %d, real: %d, check: %s, fn: func(b *Bridge, s []uint64) {\n",
+				r.name, strings.Join(wt, " "), retWasm(r), r.sig, elem, real, checkName(r))
+			fmt.Fprintf(&b, "c := call{b: b, name: %q, s: s, elem: %d, real: %d}\n", r.name, elem, real)
 			fmt.Fprintf(&b, "if !b.%s.ready(&c, %d) {\nreturn\n}\n", r.lib, r.index)
-			if r.shape != "-" {
-				fmt.Fprintf(&b, "check%s(&c)\n", strings.ToUpper(r.shape[:1])+r.shape[1:])
+			fmt.Fprintf(&b, "%s(&c)\n", checkName(r))
+			b.WriteString("if c.bad != 0 {\n")
+			switch {
+			case r.lib == "lapack" && r.ret == 'r' && r.double():
+				b.WriteString("s[0] = api.EncodeF64(float64(-c.bad))\n")
+			case r.lib == "lapack" && r.ret == 'r':
+				b.WriteString("s[0] = api.EncodeF32(float32(-c.bad))\n")
+			case r.lib == "lapack":
+				b.WriteString("s[0] = uint64(uint32(int32(-c.bad)))\n")
+			case r.ret != 'v':
+				b.WriteString("s[0] = 0\n")
 			}
-			for i, p := range r.params {
-				switch {
-				case p.kind == 'x', p.kind == 'a' && r.complex():
-					fmt.Fprintf(&b, "c.array(%d, 1)\n", i+1)
-				case p.kind == 'y':
-					fmt.Fprintf(&b, "c.reals(%d, 1)\n", i+1)
-				case p.kind == 'P':
-					fmt.Fprintf(&b, "c.reals(%d, 5)\n", i+1)
-				}
-			}
-			b.WriteString("if c.bad != 0 {\nc.refuse()\nreturn\n}\n")
+			b.WriteString("return\n}\n")
 			var args []string
 			for i, p := range r.params {
 				_, at := cType(r, p)
@@ -329,7 +331,35 @@ func goFile(rs []routine) []byte {
 		}
 		b.WriteString("}\n\n")
 	}
+	for _, r := range rs {
+		fmt.Fprintf(&b, "func %s(c *call) {\n", checkName(r))
+		if r.shape != "-" {
+			fmt.Fprintf(&b, "check%s(c)\n", strings.ToUpper(r.shape[:1])+r.shape[1:])
+		}
+		for i, p := range r.params {
+			switch {
+			case p.kind == 'x', p.kind == 'a' && r.complex():
+				fmt.Fprintf(&b, "c.array(%d, 1)\n", i+1)
+			case p.kind == 'y':
+				fmt.Fprintf(&b, "c.reals(%d, 1)\n", i+1)
+			case p.kind == 'P':
+				fmt.Fprintf(&b, "c.reals(%d, 5)\n", i+1)
+			}
+		}
+		b.WriteString("}\n\n")
+	}
 	return b.Bytes()
+}
+
+// checkName is the generated function that checks r's arguments: its
+// shape's check, then the single elements and scalars passed by pointer.
+func checkName(r routine) string {
+	var b strings.Builder
+	b.WriteString("check")
+	for _, part := range strings.Split(r.name, "_") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
 }
 
 // guestType is a parameter's type in the guest header.
