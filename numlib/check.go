@@ -52,14 +52,14 @@ const maxExtent = 1 << 36
 // call is one bridged CBLAS or LAPACKE call while its arguments are
 // checked. Positions count parameters from 1, as xerbla does.
 type call struct {
-	b      *Bridge
-	name   string
-	s      []uint64 // the wasm arguments
-	elem   uint64   // bytes per array element
-	real   uint64   // bytes per real number
-	row    bool     // row-major layout
-	bad    int      // the first illegal parameter, 0 if none
-	addr   [16]uintptr
+	b    *Bridge
+	name string
+	s    []uint64 // the wasm arguments
+	elem uint64   // bytes per array element
+	real uint64   // bytes per real number
+	row  bool     // row-major layout
+	bad  int      // the first illegal parameter, 0 if none
+	addr [16]uintptr
 }
 
 func (c *call) int(pos int) int64 { return int64(int32(c.s[pos-1])) }
