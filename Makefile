@@ -65,6 +65,12 @@ samples: build
 	done
 	$(BIN) cc -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.wasm -lOpenCL
 	$(MPICC) -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.$(MPI).native -lOpenCL
+	$(BIN) cc -O2 samples/numlib/dense_solve.c -o $(OUT)/samples/dense_solve.wasm -llapacke -lopenblas
+	cc -O2 samples/numlib/dense_solve.c -o $(OUT)/samples/dense_solve.native -llapacke -lopenblas -lm
+	for s in matmul_mpi poisson3d_fft; do \
+	  $(BIN) cc -O2 samples/numlib/$$s.c -o $(OUT)/samples/$$s.wasm -lopenblas -lfftw3 -lm && \
+	  $(MPICC) -O2 samples/numlib/$$s.c -o $(OUT)/samples/$$s.$(MPI).native -lopenblas -lfftw3 -lm || exit 1; \
+	done
 
 demo: deps samples
 	@scripts/demo.sh $(BIN) $(OUT)/samples $(NP) $(MPI)

@@ -68,6 +68,10 @@ static int solve_complex(int n) {
 
 int main(int argc, char **argv) {
     int n = argc > 1 ? atoi(argv[1]) : 200;
+    if (n < 1 || n > 20000) {
+        fprintf(stderr, "usage: dense_solve [n], 1 <= n <= 20000\n");
+        return 2;
+    }
     int ok = solve_real(n, LAPACK_ROW_MAJOR) & solve_real(n, LAPACK_COL_MAJOR) & solve_complex(n / 2 + 1);
     printf("all_ok=%d\n", ok);
     return ok ? 0 : 1;

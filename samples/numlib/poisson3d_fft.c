@@ -28,8 +28,8 @@ int main(int argc, char **argv) {
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &size);
     int n = argc > 1 ? atoi(argv[1]) : 32;
-    if (n % size != 0) {
-        if (rank == 0) fprintf(stderr, "n=%d must be a multiple of the %d ranks\n", n, size);
+    if (n < 1 || n % size != 0) {
+        if (rank == 0) fprintf(stderr, "n=%d must be a positive multiple of the %d ranks\n", n, size);
         MPI_Abort(MPI_COMM_WORLD, 2);
     }
     int nl = n / size; /* local x-planes, then local y-rows */
