@@ -38,6 +38,10 @@ const (
 	DefaultLAPACKE = "liblapacke.so.3"
 	DefaultFFTW    = "libfftw3.so.3"
 	DefaultFFTWF   = "libfftw3f.so.3"
+	// FFTW's threads libraries, opened at fftw_init_threads (or
+	// $WASMRUN_FFTW_THREADS, $WASMRUN_FFTWF_THREADS).
+	DefaultFFTWThreads  = "libfftw3_threads.so.3"
+	DefaultFFTWFThreads = "libfftw3f_threads.so.3"
 )
 
 // Libraries names the host libraries; an empty field takes its
@@ -74,6 +78,8 @@ type Bridge struct {
 
 	blas, lapack library
 	fftw         [2]library // double, single
+	fftwThreads  [2]library
+	nthreads     [2]bool // fftw_init_threads succeeded
 
 	ctx    context.Context
 	module api.Module
@@ -98,6 +104,15 @@ func New(stderr, log io.Writer, libs Libraries) *Bridge {
 		names: C.wr_fftw_names[0][:], fn: C.wr_fftw_fn[0][:], key: "fftw_execute"}
 	b.fftw[1] = library{what: "FFTW (single precision)", flag: "--fftwf", env: "WASMRUN_FFTWF", path: libs.FFTWF,
 		names: C.wr_fftw_names[1][:], fn: C.wr_fftw_fn[1][:], key: "fftwf_execute"}
+	for i, def := range []string{DefaultFFTWThreads, DefaultFFTWFThreads} {
+		env := []string{"WASMRUN_FFTW_THREADS", "WASMRUN_FFTWF_THREADS"}[i]
+		path := os.Getenv(env)
+		if path == "" {
+			path = def
+		}
+		b.fftwThreads[i] = library{what: []string{"FFTW threads (double precision)", "FFTW threads (single precision)"}[i], env: env, path: path,
+			names: C.wr_fftw_threads_names[i][:], fn: C.wr_fftw_threads_fn[i][:], before: &b.fftw[i]}
+	}
 	return b
 }
 
@@ -288,7 +303,7 @@ func (l *library) ready(c *call, idx int) bool {
 func Status(libs Libraries) []LibraryStatus {
 	b := New(io.Discard, nil, libs)
 	var out []LibraryStatus
-	for _, l := range []*library{&b.blas, &b.lapack, &b.fftw[0], &b.fftw[1]} {
+	for _, l := range []*library{&b.blas, &b.lapack, &b.fftw[0], &b.fftw[1], &b.fftwThreads[0], &b.fftwThreads[1]} {
 		s := LibraryStatus{What: l.what, Path: l.path, Flag: l.flag, Env: l.env, Err: l.load(), Total: len(l.names)}
 		s.Found = l.found
 		for _, h := range l.have {

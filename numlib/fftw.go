@@ -90,14 +90,7 @@ var fftwRoutines = func() []routine {
 				if !b.fftwReady(single, p+"cleanup") {
 					return
 				}
-				// FFTW leaves plans undefined after cleanup: destroy
-				// them first, so their handles are refused from now on.
-				b.plans.Each(func(h uint32, pl *plan) {
-					if pl.single == single {
-						C.wr_fftw_destroy(single, C.uintptr_t(pl.host))
-						b.plans.Remove(h)
-					}
-				})
+				b.destroyPlans(single)
 				C.wr_fftw_cleanup(single)
 			}),
 			hostRoutine(p+"forget_wisdom", "", "", func(b *Bridge, s []uint64) {
@@ -108,6 +101,25 @@ var fftwRoutines = func() []routine {
 			hostRoutine(p+"import_wisdom_from_string", "i32", "i32", func(b *Bridge, s []uint64) {
 				b.importWisdom(single, p+"import_wisdom_from_string", s)
 			}),
+			hostRoutine(p+"init_threads", "", "i32", func(b *Bridge, s []uint64) {
+				s[0] = uint64(b.initThreads(single, p+"init_threads"))
+			}),
+			hostRoutine(p+"plan_with_nthreads", "i32", "", func(b *Bridge, s []uint64) {
+				n := int32(s[0])
+				if !b.nthreads[single] {
+					fmt.Fprintf(b.stderr, "wasmrun: %splan_with_nthreads: %sinit_threads has not succeeded; plans stay on one thread\n", p, p)
+					return
+				}
+				C.wr_fftw_plan_with_nthreads(single, C.int(max(n, 1)))
+			}),
+			hostRoutine(p+"cleanup_threads", "", "", func(b *Bridge, s []uint64) {
+				if !b.nthreads[single] {
+					return
+				}
+				b.destroyPlans(single)
+				C.wr_fftw_cleanup_threads(single)
+				b.nthreads[single] = false
+			}),
 			hostRoutine("wasmrun_"+p+"export_wisdom", "i32 i32", "i32", func(b *Bridge, s []uint64) {
 				b.exportWisdom(single, p+"export_wisdom_to_string", s)
 			}),
@@ -115,6 +127,42 @@ var fftwRoutines = func() []routine {
 	}
 	return out
 }()
+
+// destroyPlans destroys the live plans of a precision before
+// fftw_cleanup, after which FFTW leaves them undefined: their handles are
+// refused from then on.
+func (b *Bridge) destroyPlans(single C.int) {
+	b.plans.Each(func(h uint32, pl *plan) {
+		if pl.single == single {
+			C.wr_fftw_destroy(single, C.uintptr_t(pl.host))
+			b.plans.Remove(h)
+		}
+	})
+}
+
+// initThreads is fftw_init_threads: it opens FFTW's threads library and
+// returns its answer, or 0 (FFTW's failure) where there is none.
+func (b *Bridge) initThreads(single C.int, fn string) int32 {
+	if !b.fftwReady(single, fn) {
+		return 0
+	}
+	l := &b.fftwThreads[single]
+	if err := l.load(); err != nil {
+		fmt.Fprintf(b.stderr, "wasmrun: %s: %v (or name one with $%s); plans stay on one thread\n", fn, err, l.env)
+		return 0
+	}
+	for i, h := range l.have {
+		if !h {
+			fmt.Fprintf(b.stderr, "wasmrun: %s: the FFTW threads library %s has no %s; plans stay on one thread\n",
+				fn, l.found, C.GoString(l.names[i]))
+			return 0
+		}
+	}
+	rc := int32(C.wr_fftw_init_threads(single))
+	b.nthreads[single] = rc != 0
+	b.logf("fftw: loaded %s", l.found)
+	return rc
+}
 
 // fftwReady loads the FFTW library of the precision at the first call.
 func (b *Bridge) fftwReady(single C.int, fn string) bool {

@@ -84,3 +84,20 @@ int wr_fftw_import(int single, const char *s) {
 }
 
 void wr_fftw_forget(int single) { ((void (*)(void))wr_fftw_fn[single][WR_FFTW_FORGET])(); }
+
+const char *const wr_fftw_threads_names[2][WR_FFTW_THREADS_COUNT] = {
+    {"fftw_init_threads", "fftw_plan_with_nthreads", "fftw_cleanup_threads"},
+    {"fftwf_init_threads", "fftwf_plan_with_nthreads", "fftwf_cleanup_threads"}};
+void *wr_fftw_threads_fn[2][WR_FFTW_THREADS_COUNT];
+
+int wr_fftw_init_threads(int single) {
+    return ((int (*)(void))wr_fftw_threads_fn[single][WR_FFTW_INIT_THREADS])();
+}
+
+void wr_fftw_plan_with_nthreads(int single, int n) {
+    ((void (*)(int))wr_fftw_threads_fn[single][WR_FFTW_PLAN_WITH_NTHREADS])(n);
+}
+
+void wr_fftw_cleanup_threads(int single) {
+    ((void (*)(void))wr_fftw_threads_fn[single][WR_FFTW_CLEANUP_THREADS])();
+}

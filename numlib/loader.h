@@ -26,6 +26,14 @@ enum { WR_FFTW_PLAN_DFT, WR_FFTW_PLAN_R2C, WR_FFTW_PLAN_C2R, WR_FFTW_EXECUTE, WR
 extern const char *const wr_fftw_names[2][WR_FFTW_COUNT];
 extern void *wr_fftw_fn[2][WR_FFTW_COUNT];
 
+/* FFTW's threads library (libfftw3_threads.so.3, libfftw3f_threads.so.3). */
+enum { WR_FFTW_INIT_THREADS, WR_FFTW_PLAN_WITH_NTHREADS, WR_FFTW_CLEANUP_THREADS, WR_FFTW_THREADS_COUNT };
+extern const char *const wr_fftw_threads_names[2][WR_FFTW_THREADS_COUNT];
+extern void *wr_fftw_threads_fn[2][WR_FFTW_THREADS_COUNT];
+int wr_fftw_init_threads(int single);
+void wr_fftw_plan_with_nthreads(int single, int n);
+void wr_fftw_cleanup_threads(int single);
+
 uintptr_t wr_fftw_plan_many(int single, int kind, int rank, const int *n, int howmany, uintptr_t in,
                             const int *inembed, int istride, int idist, uintptr_t out, const int *onembed,
                             int ostride, int odist, int sign, unsigned flags);

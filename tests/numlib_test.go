@@ -35,7 +35,7 @@ func referenceLibs(t *testing.T) (flags, env []string) {
 // LAPACK chosen with --blas and --lapack.
 func TestNumlibRoutines(t *testing.T) {
 	src := "testdata/numlib/routines.c"
-	libs := []string{"-lblas", "-llapacke", "-lfftw3", "-lfftw3f"}
+	libs := []string{"-lblas", "-llapacke", "-lfftw3_threads", "-lfftw3f_threads", "-lfftw3", "-lfftw3f"}
 	native, wasm := build(t, "native", src, libs...), build(t, "wasm", src, libs...)
 	bin, err := os.ReadFile(wasm)
 	require.NoError(t, err)
@@ -46,17 +46,24 @@ func TestNumlibRoutines(t *testing.T) {
 	require.Equal(t, 0, in.Code, in.Stderr)
 	require.Contains(t, in.Stdout, "BLAS (wasmrun_blas): 146, all supported", "every CBLAS routine is called")
 	require.Contains(t, in.Stdout, "LAPACK (wasmrun_lapack): 68, all supported", "every LAPACKE routine is called")
-	require.Contains(t, in.Stdout, "FFTW (wasmrun_fftw): 24, all supported", "every FFTW import is called")
+	require.Contains(t, in.Stdout, "FFTW (wasmrun_fftw): 30, all supported", "every FFTW import is called")
 
 	t.Run("openblas", func(t *testing.T) {
 		n := run(t, nil, native)
 		require.Equal(t, 0, n.Code, n.Stderr)
 		require.Contains(t, n.Stdout, "dgemm      row")
-		require.Contains(t, n.Stdout, "wisdom=1/1 aligned=1")
+		require.Contains(t, n.Stdout, "wisdom=1/1 aligned=1 threads=1")
 		w := wr(t, "-v", wasm)
 		require.Equal(t, 0, w.Code, w.Stderr)
 		require.Equal(t, n.Stdout, w.Stdout)
 		require.Contains(t, w.Stderr, "openblas", "-v names the BLAS it loaded")
+	})
+	t.Run("no FFTW threads library", func(t *testing.T) {
+		w := run(t, []string{"WASMRUN_FFTW_THREADS=/nonexistent/libfftw3_threads.so.3"}, wasmrun, wasm)
+		require.Equal(t, 0, w.Code, w.Stderr)
+		require.Contains(t, w.Stdout, "threads=0\n", "fftw_init_threads fails as FFTW's does")
+		require.Contains(t, w.Stderr, "wasmrun: fftw_init_threads: cannot load the FFTW threads (double precision) library /nonexistent/libfftw3_threads.so.3")
+		require.Contains(t, w.Stderr, "wasmrun: fftw_plan_with_nthreads: fftw_init_threads has not succeeded; plans stay on one thread")
 	})
 	t.Run("reference", func(t *testing.T) {
 		flags, env := referenceLibs(t)
@@ -212,7 +219,8 @@ plan sign NULL
 // TestNumlibDoctor: wasmrun doctor lists the libraries it finds.
 func TestNumlibDoctor(t *testing.T) {
 	r := wr(t, "doctor")
-	for _, lib := range []string{"library BLAS", "library LAPACK", "library FFTW (double precision)", "library FFTW (single precision)"} {
+	for _, lib := range []string{"library BLAS", "library LAPACK", "library FFTW (double precision)", "library FFTW (single precision)",
+		"library FFTW threads (double precision)"} {
 		require.Contains(t, r.Stdout, lib)
 	}
 	require.Contains(t, r.Stdout, "all 146 bridged functions")

@@ -32,6 +32,7 @@ var providedLibs = map[string][]string{
 	// the BLAS, LAPACK and FFTW bridge (wasmrun_blas, wasmrun_lapack,
 	// wasmrun_fftw)
 	"blas": nil, "cblas": nil, "openblas": nil, "lapack": nil, "lapacke": nil, "fftw3": nil, "fftw3f": nil,
+	"fftw3_threads": nil, "fftw3f_threads": nil, "fftw3_omp": nil, "fftw3f_omp": nil,
 	"stdc++": {"-lc++", "-lc++abi"},
 }
 

@@ -2,8 +2,8 @@
  * fftw3.h for wasmrun guests: FFTW 3's basic, advanced and new-array
  * interfaces in double (fftw_) and single (fftwf_) precision. The planners,
  * executors and wisdom functions are imports from the "wasmrun_fftw"
- * module, which calls the node's FFTW (libfftw3.so.3, libfftw3f.so.3) on
- * the guest's arrays in place; the basic planners, fftw_malloc and the
+ * module, which calls the node's FFTW (libfftw3.so.3, libfftw3f.so.3, and
+ * for fftw_init_threads libfftw3_threads.so.3) on the guest's arrays in place; the basic planners, fftw_malloc and the
  * wisdom string export are in the guest library. A plan is a handle the
  * bridge checks at each use. Constant values are FFTW's.
  */
@@ -74,6 +74,9 @@ typedef struct fftwf_plan_s *fftwf_plan;
     WASMRUN_FFTW_IMPORT(X##destroy_plan) void X##destroy_plan(X##plan p);                                        \
     WASMRUN_FFTW_IMPORT(X##cleanup) void X##cleanup(void);                                                       \
     WASMRUN_FFTW_IMPORT(X##forget_wisdom) void X##forget_wisdom(void);                                           \
+    WASMRUN_FFTW_IMPORT(X##init_threads) int X##init_threads(void);                                              \
+    WASMRUN_FFTW_IMPORT(X##plan_with_nthreads) void X##plan_with_nthreads(int nthreads);                         \
+    WASMRUN_FFTW_IMPORT(X##cleanup_threads) void X##cleanup_threads(void);                                       \
     WASMRUN_FFTW_IMPORT(X##import_wisdom_from_string) int X##import_wisdom_from_string(const char *input_string); \
     char *X##export_wisdom_to_string(void);                                                                      \
     void *X##malloc(size_t n);                                                                                   \

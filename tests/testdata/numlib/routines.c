@@ -290,6 +290,8 @@ CPLX_TESTS(c, cs, float, cblas_sc, sumf, tofloat)
         C *a = X##alloc_complex(n), *b = X##alloc_complex(n), *c = X##alloc_complex(n);                   \
         R *r = X##alloc_real(2 * n);                                                                       \
         double s = 0;                                                                                      \
+        int threads = X##init_threads();                                                                   \
+        X##plan_with_nthreads(2);                                                                          \
         for (int i = 0; i < n; i++) a[i][0] = (i % 7) - 3, a[i][1] = (i % 5) - 2;                           \
         X##plan p = X##plan_dft_1d(8, a, b, FFTW_FORWARD, FFTW_ESTIMATE);                                  \
         X##execute(p);                                                                                     \
@@ -334,8 +336,10 @@ CPLX_TESTS(c, cs, float, cblas_sc, sumf, tofloat)
         X##forget_wisdom();                                                                                \
         int back = w != NULL && X##import_wisdom_from_string(w);                                           \
         X##free(w);                                                                                        \
-        printf(#X "    %.5e wisdom=%d/%d aligned=%d\n", s, has, back, X##alignment_of((R *)a) == 0);       \
+        printf(#X "    %.5e wisdom=%d/%d aligned=%d threads=%d\n", s, has, back,                           \
+               X##alignment_of((R *)a) == 0, threads);                                                     \
         X##free(a), X##free(b), X##free(c), X##free(r);                                                    \
+        X##cleanup_threads();                                                                              \
         X##cleanup();                                                                                      \
     }
 
