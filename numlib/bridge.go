@@ -97,20 +97,21 @@ func New(stderr, log io.Writer, libs Libraries) *Bridge {
 	libs = libs.Resolved()
 	b := &Bridge{stderr: stderr, log: log, plans: handle.New[plan](handle.FFTWPlan)}
 	b.blas = library{what: "BLAS", flag: "--blas", env: "WASMRUN_BLAS", path: libs.BLAS,
-		names: C.wr_blas_names[:], fn: C.wr_blas_fn[:], key: "cblas_dgemm"}
+		names: C.wr_blas_names[:], fn: C.wr_blas_fn[:], short: "blas"}
 	b.lapack = library{what: "LAPACK", flag: "--lapack", env: "WASMRUN_LAPACK", path: libs.LAPACK, extra: DefaultLAPACKE,
-		names: C.wr_lapack_names[:], fn: C.wr_lapack_fn[:], key: "LAPACKE_dgesv", before: &b.blas}
+		names: C.wr_lapack_names[:], fn: C.wr_lapack_fn[:], short: "lapack", before: &b.blas}
 	b.fftw[0] = library{what: "FFTW (double precision)", flag: "--fftw", env: "WASMRUN_FFTW", path: libs.FFTW,
-		names: C.wr_fftw_names[0][:], fn: C.wr_fftw_fn[0][:], key: "fftw_execute"}
+		names: C.wr_fftw_names[0][:], fn: C.wr_fftw_fn[0][:], short: "fftw"}
 	b.fftw[1] = library{what: "FFTW (single precision)", flag: "--fftwf", env: "WASMRUN_FFTWF", path: libs.FFTWF,
-		names: C.wr_fftw_names[1][:], fn: C.wr_fftw_fn[1][:], key: "fftwf_execute"}
+		names: C.wr_fftw_names[1][:], fn: C.wr_fftw_fn[1][:], short: "fftwf"}
 	for i, def := range []string{DefaultFFTWThreads, DefaultFFTWFThreads} {
 		env := []string{"WASMRUN_FFTW_THREADS", "WASMRUN_FFTWF_THREADS"}[i]
 		path := os.Getenv(env)
 		if path == "" {
 			path = def
 		}
-		b.fftwThreads[i] = library{what: []string{"FFTW threads (double precision)", "FFTW threads (single precision)"}[i], env: env, path: path,
+		b.fftwThreads[i] = library{what: []string{"FFTW threads (double precision)", "FFTW threads (single precision)"}[i],
+			short: []string{"fftw_thr", "fftwf_thr"}[i], env: env, path: path,
 			names: C.wr_fftw_threads_names[i][:], fn: C.wr_fftw_threads_fn[i][:], before: &b.fftw[i]}
 	}
 	return b
@@ -212,7 +213,7 @@ type library struct {
 	what, flag, env string
 	path            string
 	extra           string // a second library searched for what path lacks
-	key             string // a function every good library has
+	short           string // its name in `wasmrun doctor`
 	names           []*C.char
 	fn              []unsafe.Pointer
 	before          *library // opened first, so that this one binds to it
@@ -304,7 +305,7 @@ func Status(libs Libraries) []LibraryStatus {
 	b := New(io.Discard, nil, libs)
 	var out []LibraryStatus
 	for _, l := range []*library{&b.blas, &b.lapack, &b.fftw[0], &b.fftw[1], &b.fftwThreads[0], &b.fftwThreads[1]} {
-		s := LibraryStatus{What: l.what, Path: l.path, Flag: l.flag, Env: l.env, Err: l.load(), Total: len(l.names)}
+		s := LibraryStatus{Name: l.short, What: l.what, Path: l.path, Flag: l.flag, Env: l.env, Err: l.load(), Total: len(l.names)}
 		s.Found = l.found
 		for _, h := range l.have {
 			if h {
@@ -318,6 +319,7 @@ func Status(libs Libraries) []LibraryStatus {
 
 // LibraryStatus is what Status found for one library.
 type LibraryStatus struct {
+	Name                  string // short: blas, lapack, fftw, fftwf ...
 	What, Path, Flag, Env string
 	Found                 string // the file(s) opened
 	Err                   error

@@ -219,9 +219,12 @@ plan sign NULL
 // TestNumlibDoctor: wasmrun doctor lists the libraries it finds.
 func TestNumlibDoctor(t *testing.T) {
 	r := wr(t, "doctor")
-	for _, lib := range []string{"library BLAS", "library LAPACK", "library FFTW (double precision)", "library FFTW (single precision)",
-		"library FFTW threads (double precision)"} {
+	for _, lib := range []string{"blas       BLAS libblas.so.3 (", "lapack     LAPACK liblapack.so.3 (", "fftw       FFTW (double precision) libfftw3.so.3 (",
+		"fftwf      FFTW (single precision) libfftw3f.so.3 (", "fftw_thr   FFTW threads (double precision) libfftw3_threads.so.3 ("} {
 		require.Contains(t, r.Stdout, lib)
 	}
-	require.Contains(t, r.Stdout, "all 146 bridged functions")
+	require.Contains(t, r.Stdout, "): all 146 bridged functions")
+	missing := run(t, []string{"WASMRUN_BLAS=/nonexistent/libblas.so.3"}, wasmrun, "doctor")
+	require.Equal(t, r.Code, missing.Code, "a missing BLAS does not stop MPI jobs")
+	require.Contains(t, missing.Stdout, "[ -- ] blas       cannot load the BLAS library /nonexistent/libblas.so.3")
 }

@@ -20,7 +20,7 @@ func addLibraryFlags(f *pflag.FlagSet, l *numlib.Libraries) {
 func numlibChecks() []doctor.Check {
 	var out []doctor.Check
 	for _, s := range numlib.Status(numlib.Libraries{}) {
-		out = append(out, doctor.NumLibrary(s.What, s.Path, s.Found, s.Err, s.Have, s.Total))
+		out = append(out, doctor.NumLibrary(s.Name, s.What, s.Path, s.Found, s.Err, s.Have, s.Total))
 	}
 	return out
 }
