@@ -81,7 +81,7 @@ func TestEmbed(t *testing.T) {
 
 // guestMemory is a module with 32 pages of memory, as the bridge sees a
 // guest's.
-func guestMemory(t *testing.T) api.Module {
+func guestMemory(t testing.TB) api.Module {
 	t.Helper()
 	ctx := context.Background()
 	r := wazero.NewRuntime(ctx)
