@@ -73,6 +73,10 @@ func (l Libraries) Resolved() Libraries {
 // Bridge is one process's bridge to the numerical libraries, used by one
 // guest on one thread. Its three import modules are the Hosts it returns.
 type Bridge struct {
+	// Label, when set, names this process in a larger job ("rank 3"); it
+	// opens the bridge's messages (the MPI bridge's Label).
+	Label func() string
+
 	stderr io.Writer // bad arguments and missing libraries
 	log    io.Writer // verbose diagnostics; nil discards them
 
@@ -333,8 +337,19 @@ func (b *Bridge) fatal(fn, format string, args ...any) {
 	if b.module != nil && b.ctx != nil {
 		embedder.Flush(b.ctx, b.module)
 	}
-	fmt.Fprintf(b.stderr, "wasmrun: %s: %s\n", fn, fmt.Sprintf(format, args...))
+	fmt.Fprintf(b.stderr, "%s: %s: %s\n", b.who(), fn, fmt.Sprintf(format, args...))
 	panic(sys.NewExitError(1))
+}
+
+// who opens every message: "wasmrun", or "wasmrun: rank 3" when Label
+// names this process's rank, as MPI errors are reported.
+func (b *Bridge) who() string {
+	if b.Label != nil {
+		if l := b.Label(); l != "" {
+			return "wasmrun: " + l
+		}
+	}
+	return "wasmrun"
 }
 
 // logf writes one line of verbose diagnostics.

@@ -70,7 +70,7 @@ func (c *call) fail(pos int, format string, args ...any) {
 		return
 	}
 	c.bad = pos
-	fmt.Fprintf(c.b.stderr, "wasmrun: %s: parameter %d had an illegal value (%s)\n", c.name, pos, fmt.Sprintf(format, args...))
+	fmt.Fprintf(c.b.stderr, "%s: %s: parameter %d had an illegal value (%s)\n", c.b.who(), c.name, pos, fmt.Sprintf(format, args...))
 }
 
 // layout checks the layout at pos (CblasRowMajor/LAPACK_ROW_MAJOR 101,

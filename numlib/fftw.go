@@ -107,7 +107,7 @@ var fftwRoutines = func() []routine {
 			hostRoutine(p+"plan_with_nthreads", "i32", "", func(b *Bridge, s []uint64) {
 				n := int32(s[0])
 				if !b.nthreads[single] {
-					fmt.Fprintf(b.stderr, "wasmrun: %splan_with_nthreads: %sinit_threads has not succeeded; plans stay on one thread\n", p, p)
+					fmt.Fprintf(b.stderr, "%s: %splan_with_nthreads: %sinit_threads has not succeeded; plans stay on one thread\n", b.who(), p, p)
 					return
 				}
 				C.wr_fftw_plan_with_nthreads(single, C.int(max(n, 1)))
@@ -148,12 +148,12 @@ func (b *Bridge) initThreads(single C.int, fn string) int32 {
 	}
 	l := &b.fftwThreads[single]
 	if err := l.load(); err != nil {
-		fmt.Fprintf(b.stderr, "wasmrun: %s: %v (or name one with $%s); plans stay on one thread\n", fn, err, l.env)
+		fmt.Fprintf(b.stderr, "%s: %s: %v (or name one with $%s); plans stay on one thread\n", b.who(), fn, err, l.env)
 		return 0
 	}
 	for i, h := range l.have {
 		if !h {
-			fmt.Fprintf(b.stderr, "wasmrun: %s: the FFTW threads library %s has no %s; plans stay on one thread\n",
+			fmt.Fprintf(b.stderr, "%s: %s: the FFTW threads library %s has no %s; plans stay on one thread\n", b.who(),
 				fn, l.found, C.GoString(l.names[i]))
 			return 0
 		}
@@ -182,7 +182,7 @@ func (b *Bridge) fftwReady(single C.int, fn string) bool {
 
 // fftwFail reports an illegal planner argument; the planner returns NULL.
 func (b *Bridge) fftwFail(fn string, pos int, format string, args ...any) {
-	fmt.Fprintf(b.stderr, "wasmrun: %s: parameter %d had an illegal value (%s)\n", fn, pos, fmt.Sprintf(format, args...))
+	fmt.Fprintf(b.stderr, "%s: %s: parameter %d had an illegal value (%s)\n", b.who(), fn, pos, fmt.Sprintf(format, args...))
 }
 
 // dims reads count ints at the guest pointer at off (parameter pos); nil
@@ -381,7 +381,7 @@ func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
 	h := b.plans.Add(pl)
 	if h == 0 {
 		C.wr_fftw_destroy(single, host)
-		fmt.Fprintf(b.stderr, "wasmrun: %s: too many plans\n", fn)
+		fmt.Fprintf(b.stderr, "%s: %s: too many plans\n", b.who(), fn)
 		return
 	}
 	s[0] = uint64(h)
@@ -489,7 +489,7 @@ func (b *Bridge) exportWisdom(single C.int, fn string, s []uint64) {
 	need := uint32(len(w) + 1)
 	if buf != 0 && size >= need {
 		if !b.inBounds(buf, uint64(need)) {
-			fmt.Fprintf(b.stderr, "wasmrun: %s: the buffer at 0x%x runs past the end of guest memory\n", fn, buf)
+			fmt.Fprintf(b.stderr, "%s: %s: the buffer at 0x%x runs past the end of guest memory\n", b.who(), fn, buf)
 			return
 		}
 		copy(b.full[buf:], w)

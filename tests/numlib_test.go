@@ -208,6 +208,14 @@ plan sign NULL
 			require.Contains(t, w.Stderr, c.want)
 		})
 	}
+	// Under mpirun each rank's line names the rank, as MPI errors do, and
+	// the job ends.
+	forHosts(t, func(t *testing.T, h *host) {
+		r := h.run(t, 2, h.wasmrun, wasm, "freed")
+		require.NotEqual(t, 0, r.Code)
+		require.Contains(t, r.Stderr, "wasmrun: rank 1: fftw_execute: plan 0x14000001 was destroyed")
+		require.NotContains(t, r.Stdout, "not reached")
+	})
 	// A library named in the environment, missing: the same one line.
 	r := run(t, []string{"WASMRUN_FFTW=/nonexistent/libfftw3.so.3"}, wasmrun, wasm, "freed")
 	require.Equal(t, 1, r.Code)

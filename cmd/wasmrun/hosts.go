@@ -20,7 +20,10 @@ import (
 // verbose diagnostics (nil: none); libs name the BLAS, LAPACK and FFTW
 // libraries (--blas ...).
 func hosts(s streams, mounts *wasi.Table, log io.Writer, libs numlib.Libraries) []embedder.Host {
-	return append([]embedder.Host{mpibridge.New(s.Err, mounts), opencl.New(log)}, numlib.New(s.Err, log, libs).Hosts()...)
+	mpi := mpibridge.New(s.Err, mounts)
+	nl := numlib.New(s.Err, log, libs)
+	nl.Label = mpi.Label
+	return append([]embedder.Host{mpi, opencl.New(log)}, nl.Hosts()...)
 }
 
 // hostImports are the functions each host module provides, by import
