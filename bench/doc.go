@@ -6,7 +6,7 @@
 // and writes to bench/results, per group (pingpong, bandwidth, collectives,
 // compute, opencl, numlib, startup), a CSV and a Markdown report of the medians, the min–max spreads
 // and the wasm/native ratios; then summary.md and the SVG figures
-// latency.svg, bandwidth.svg, collectives.svg and compute.svg, drawn by the
+// latency.svg, bandwidth.svg, collectives.svg, compute.svg and numlib.svg, drawn by the
 // harness itself.
 //
 // Each kernel is a C program that times itself with MPI_Wtime (so process

@@ -124,6 +124,9 @@ func render(dir string, log io.Writer) error {
 	if recs, ok := results["compute"]; ok {
 		files["compute.svg"] = computeFigure(recs, meta["compute"])
 	}
+	if recs, ok := results["numlib"]; ok {
+		files["numlib.svg"] = numlibFigure(recs, meta["numlib"])
+	}
 	files["summary.md"] = summary(results, meta)
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -549,4 +552,33 @@ func computeFigure(recs []record, info runInfo) string {
 		sub = fmt.Sprintf("one rank; median of %d interleaved repetitions, whiskers = range of per-repetition ratios\n%s; %s", info.Reps, info.Host, info.Measured)
 	}
 	return barFigure("Compute kernels: wasm time ÷ native time", sub, "wasm time ÷ native time (lower is better)", bars, 1, "native = 1")
+}
+
+// numlibFigure draws each numlib rate of the wasm build against the native
+// build's rate of the library call: the bridged calls sit at 1, and the
+// guest's own C DGEMM shows what a module gets without the library.
+func numlibFigure(recs []record, info runInfo) string {
+	var bars []bar
+	for _, r := range recs {
+		if r.metric != "rate" || r.bench == "dgemm4" || r.bench == "ddot8" {
+			continue
+		}
+		label, against := r.bench, r
+		switch r.bench {
+		case "dgemm_c":
+			label = "C dgemm"
+			if lib, ok := find(recs, "dgemm", r.param, "rate"); ok {
+				against = lib
+			}
+		}
+		v := r.wasm.max / against.native.max
+		bars = append(bars, bar{label: label, sub: r.param, value: v, lo: math.NaN(), hi: math.NaN()})
+	}
+	sub := "one rank; best wasm rate ÷ best native rate of the library call; C dgemm: the same product in guest C"
+	if info.Measured != "" {
+		sub = fmt.Sprintf("one rank; best wasm rate ÷ best native rate of the library call over %d interleaved repetitions;\n"+
+			"C dgemm: the same product written in C, in the guest. %s; %s", info.Reps, info.Host, info.Measured)
+	}
+	return barFigure("BLAS, LAPACK, FFTW through the bridge, and DGEMM in guest C", sub,
+		"wasm rate ÷ native library rate (higher is better)", bars, 1, "native = 1")
 }
