@@ -156,9 +156,11 @@ func (m module) Instantiate(ctx context.Context, r wazero.Runtime) error {
 	return err
 }
 
-// Finish implements embedder.Finisher: plans are destroyed before the
+// Finish implements embedder.Finisher: what the libraries printed through
+// the C library's stdout is flushed, and plans are destroyed before the
 // guest's memory, which they point into, goes away.
 func (m module) Finish() {
+	C.wr_nl_flush()
 	if m.name != FFTWModule {
 		return
 	}
@@ -337,6 +339,7 @@ func (b *Bridge) fatal(fn, format string, args ...any) {
 	if b.module != nil && b.ctx != nil {
 		embedder.Flush(b.ctx, b.module)
 	}
+	C.wr_nl_flush()
 	fmt.Fprintf(b.stderr, "%s: %s: %s\n", b.who(), fn, fmt.Sprintf(format, args...))
 	panic(sys.NewExitError(1))
 }

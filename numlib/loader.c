@@ -6,7 +6,18 @@
 
 #include "loader.h"
 
+void wr_nl_stdio(void) {
+    static int done;
+    if (!done) {
+        done = 1;
+        setvbuf(stdout, NULL, _IOLBF, 0);
+    }
+}
+
+void wr_nl_flush(void) { fflush(NULL); }
+
 void *wr_nl_open(const char *path, char *err, size_t errlen) {
+    wr_nl_stdio();
     void *h = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
     if (h == NULL) {
         const char *e = dlerror();

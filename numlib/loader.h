@@ -9,6 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* wr_nl_stdio makes the C library's stdout line-buffered, once, before a
+ * library is opened: the libraries print there (LAPACKE_xerbla, OpenBLAS's
+ * xerbla, FFTW's warnings), and a Go process never flushes it at exit.
+ * wr_nl_flush flushes every C stream. */
+void wr_nl_stdio(void);
+void wr_nl_flush(void);
+
 /* wr_nl_open opens path with RTLD_NOW | RTLD_GLOBAL (so that a LAPACK
  * opened later binds to this BLAS). It returns the handle, or NULL with
  * dlerror's text in err. */

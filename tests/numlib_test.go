@@ -216,6 +216,17 @@ plan sign NULL
 		require.Contains(t, r.Stderr, "wasmrun: rank 1: fftw_execute: plan 0x14000001 was destroyed")
 		require.NotContains(t, r.Stdout, "not reached")
 	})
+	// A BLAS that has cblas_ddot and not cblas_dgemm: the first call runs,
+	// what the library printed comes out, the second ends the run.
+	fake := filepath.Join(t.TempDir(), "libfakeblas.so")
+	c := run(t, nil, "cc", "-shared", "-fPIC", "-o", fake, "testdata/numlib/fakeblas.c")
+	require.Equal(t, 0, c.Code, c.Stderr)
+	w = wr(t, "--blas", fake, wasm, "fake")
+	require.Equal(t, 1, w.Code, w.Stderr)
+	require.Contains(t, w.Stdout, "mode fake\n")
+	require.Contains(t, w.Stdout, "ddot=44\n")
+	require.Contains(t, w.Stdout, "fake cblas_ddot n=2")
+	require.Equal(t, "wasmrun: cblas_dgemm: the BLAS library "+fake+" ("+fake+") has no cblas_dgemm; name another with --blas PATH or $WASMRUN_BLAS\n", w.Stderr)
 	// A library named in the environment, missing: the same one line.
 	r := run(t, []string{"WASMRUN_FFTW=/nonexistent/libfftw3.so.3"}, wasmrun, wasm, "freed")
 	require.Equal(t, 1, r.Code)

@@ -4,7 +4,8 @@
  * guest memory: each call is refused with the parameter's position, and
  * nothing is written. The other modes end the run: a destroyed, forged or
  * wrong-precision FFTW plan, a new-array execute with a misaligned array,
- * and a BLAS call run with a library that does not exist.
+ * a BLAS call run with a library that does not exist, and ("fake") a BLAS
+ * that has cblas_ddot but no cblas_dgemm.
  */
 #include <fftw3.h>
 #include <cblas.h>
@@ -76,6 +77,9 @@ int main(int argc, char **argv) {
         fftw_execute_dft(p, (fftw_complex *)((char *)x + 16), (fftw_complex *)((char *)x + 16));
     } else if (strcmp(mode, "newpast") == 0) {
         fftw_execute_dft(p, (fftw_complex *)((char *)end - 48), (fftw_complex *)((char *)end - 48));
+    } else if (strcmp(mode, "fake") == 0) {
+        printf("ddot=%g\n", cblas_ddot(2, a, 1, b, 1));
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 1, a, 2, b, 2, 0, c, 2);
     } else if (strcmp(mode, "blas") == 0) {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 1, a, 2, b, 2, 0, c, 2);
     }
