@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -197,7 +198,7 @@ func (r routine) signature() (params, results []api.ValueType) {
 func moduleRoutines(name string) []routine {
 	switch name {
 	case BLASModule:
-		return blasRoutines
+		return append(slices.Clip(blasRoutines), openblasRoutines...)
 	case LAPACKModule:
 		return lapackRoutines
 	}
@@ -268,6 +269,9 @@ func (l *library) load() error {
 			n++
 		}
 	}
+	if l.short == "blas" {
+		C.wr_openblas_bind(h)
+	}
 	var buf [4096]C.char
 	l.found = resolve(C.GoString(C.wr_nl_path(h, &buf[0], C.size_t(len(buf)))))
 	if h2 != nil {
@@ -277,6 +281,17 @@ func (l *library) load() error {
 		l.err = fmt.Errorf("the %s library %s (%s) has none of the %s functions", l.what, l.path, l.found, l.what)
 	}
 	return l.err
+}
+
+// open loads the library at the first call; one the node lacks ends the
+// run with one line.
+func (l *library) open(c *call) {
+	if !l.tried || l.err != nil {
+		if err := l.load(); err != nil {
+			c.b.fatal(c.name, "%v; install it or name one with %s PATH or $%s", err, l.flag, l.env)
+		}
+		c.b.logf("%s: loaded %s", strings.ToLower(strings.Fields(l.what)[0]), l.found)
+	}
 }
 
 // resolve follows the symbolic links (Debian's alternatives) to the file.
@@ -291,12 +306,7 @@ func resolve(path string) string {
 // routine idx; a library or function the node lacks ends the run with one
 // line.
 func (l *library) ready(c *call, idx int) bool {
-	if !l.tried || l.err != nil {
-		if err := l.load(); err != nil {
-			c.b.fatal(c.name, "%v; install it or name one with %s PATH or $%s", err, l.flag, l.env)
-		}
-		c.b.logf("%s: loaded %s", strings.ToLower(strings.Fields(l.what)[0]), l.found)
-	}
+	l.open(c)
 	if !l.have[idx] {
 		c.b.fatal(c.name, "the %s library %s (%s) has no %s; name another with %s PATH or $%s",
 			l.what, l.path, l.found, c.name, l.flag, l.env)

@@ -168,8 +168,7 @@ func (b *Bridge) initThreads(single C.int, fn string) int32 {
 func (b *Bridge) fftwReady(single C.int, fn string) bool {
 	l := &b.fftw[single]
 	if !l.tried || l.err != nil {
-		c := call{b: b, name: fn}
-		l.ready(&c, 0)
+		l.open(&call{b: b, name: fn})
 		for i, h := range l.have {
 			if !h {
 				b.fatal(fn, "the %s library %s (%s) has no %s; name another with %s PATH or $%s",

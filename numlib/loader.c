@@ -112,3 +112,17 @@ void wr_fftw_plan_with_nthreads(int single, int n) {
 void wr_fftw_cleanup_threads(int single) {
     ((void (*)(void))wr_fftw_threads_fn[single][WR_FFTW_CLEANUP_THREADS])();
 }
+
+static void (*openblas_set)(int);
+static int (*openblas_get)(void);
+
+void wr_openblas_bind(void *h) {
+    openblas_set = (void (*)(int))dlsym(h, "openblas_set_num_threads");
+    openblas_get = (int (*)(void))dlsym(h, "openblas_get_num_threads");
+}
+
+int wr_openblas_has(void) { return openblas_set != NULL && openblas_get != NULL; }
+
+void wr_openblas_set_num_threads(int n) { openblas_set(n); }
+
+int wr_openblas_get_num_threads(void) { return openblas_get(); }

@@ -26,6 +26,12 @@ void wr_nl_bind(void *h, void *h2, void **fn, const char *const *names, int n, u
 /* wr_nl_path names the file a handle came from ("" if unknown). */
 const char *wr_nl_path(void *h, char *buf, size_t len);
 
+/* OpenBLAS's thread controls, where the BLAS has them (h: its handle). */
+void wr_openblas_bind(void *h);
+int wr_openblas_has(void);
+void wr_openblas_set_num_threads(int n);
+int wr_openblas_get_num_threads(void);
+
 /* FFTW, double (single = 0) and single precision (single = 1). */
 enum { WR_FFTW_PLAN_DFT, WR_FFTW_PLAN_R2C, WR_FFTW_PLAN_C2R, WR_FFTW_EXECUTE, WR_FFTW_EXECUTE_DFT,
        WR_FFTW_EXECUTE_R2C, WR_FFTW_EXECUTE_C2R, WR_FFTW_DESTROY, WR_FFTW_CLEANUP, WR_FFTW_EXPORT,

@@ -94,6 +94,24 @@ func TestNumlibFortranNames(t *testing.T) {
 	require.Contains(t, w.Stderr, "LAPACKE_dgesv: parameter 2 had an illegal value")
 }
 
+// TestNumlibThreads: openblas_set_num_threads and openblas_get_num_threads
+// reach OpenBLAS; with the reference BLAS, which has no threads, setting
+// does nothing and the count is 1.
+func TestNumlibThreads(t *testing.T) {
+	src := "testdata/numlib/threads.c"
+	native, wasm := build(t, "native", src, "-lopenblas"), build(t, "wasm", src, "-lopenblas")
+	n := run(t, []string{"OPENBLAS_NUM_THREADS=2"}, native)
+	require.Equal(t, 0, n.Code, n.Stderr)
+	require.Equal(t, "before=2 after=1 c=7 10 15 22\n", n.Stdout)
+	w := run(t, []string{"OPENBLAS_NUM_THREADS=2"}, wasmrun, wasm)
+	require.Equal(t, 0, w.Code, w.Stderr)
+	require.Equal(t, n.Stdout, w.Stdout)
+	flags, _ := referenceLibs(t)
+	w = run(t, nil, wasmrun, append(flags, wasm)...)
+	require.Equal(t, 0, w.Code, w.Stderr)
+	require.Equal(t, "before=1 after=1 c=7 10 15 22\n", w.Stdout)
+}
+
 // TestNumlibDenseSolve: the dense solver sample (LAPACKE_dgesv, zgesv,
 // residuals through cblas_dgemv) over OpenBLAS and the reference libraries.
 func TestNumlibDenseSolve(t *testing.T) {

@@ -180,6 +180,11 @@ WASMRUN_BLAS_IMPORT(cblas_dtrsm) void cblas_dtrsm(CBLAS_LAYOUT Order, CBLAS_SIDE
 WASMRUN_BLAS_IMPORT(cblas_ctrsm) void cblas_ctrsm(CBLAS_LAYOUT Order, CBLAS_SIDE Side, CBLAS_UPLO Uplo, CBLAS_TRANSPOSE TransA, CBLAS_DIAG Diag, CBLAS_INT M, CBLAS_INT N, const void *alpha, const void *A, CBLAS_INT lda, void *B, CBLAS_INT ldb);
 WASMRUN_BLAS_IMPORT(cblas_ztrsm) void cblas_ztrsm(CBLAS_LAYOUT Order, CBLAS_SIDE Side, CBLAS_UPLO Uplo, CBLAS_TRANSPOSE TransA, CBLAS_DIAG Diag, CBLAS_INT M, CBLAS_INT N, const void *alpha, const void *A, CBLAS_INT lda, void *B, CBLAS_INT ldb);
 
+/* OpenBLAS's thread controls: the BLAS's threads for this rank's calls.
+ * With a BLAS that has none, setting does nothing and the count is 1. */
+WASMRUN_BLAS_IMPORT(openblas_set_num_threads) void openblas_set_num_threads(int num_threads);
+WASMRUN_BLAS_IMPORT(openblas_get_num_threads) int openblas_get_num_threads(void);
+
 /* |Re z| + |Im z|, in the guest library. */
 float cblas_scabs1(const void *z);
 double cblas_dcabs1(const void *z);

@@ -38,6 +38,11 @@ typedef CBLAS_LAYOUT CBLAS_ORDER;
 `
 
 const cblasEpilogue = `
+/* OpenBLAS's thread controls: the BLAS's threads for this rank's calls.
+ * With a BLAS that has none, setting does nothing and the count is 1. */
+WASMRUN_BLAS_IMPORT(openblas_set_num_threads) void openblas_set_num_threads(int num_threads);
+WASMRUN_BLAS_IMPORT(openblas_get_num_threads) int openblas_get_num_threads(void);
+
 /* |Re z| + |Im z|, in the guest library. */
 float cblas_scabs1(const void *z);
 double cblas_dcabs1(const void *z);
