@@ -96,6 +96,12 @@ samples: build
 	$(MPICC) -O2 samples/opencl/mpi_reduce.c -o $(OUT)/samples/mpi_reduce.$(MPI).native -lOpenCL
 	$(BIN) cc -O2 samples/cuda/vadd.c -o $(OUT)/samples/vadd.wasm -lcuda
 	$(BIN) cc -O2 samples/cuda/mpi_quad.c -o $(OUT)/samples/mpi_quad.wasm -lcuda -lm
+	$(BIN) cc -O2 samples/numlib/dense_solve.c -o $(OUT)/samples/dense_solve.wasm -llapacke -lopenblas
+	cc -O2 samples/numlib/dense_solve.c -o $(OUT)/samples/dense_solve.native -llapacke -lopenblas -lm
+	for s in matmul_mpi poisson3d_fft; do \
+	  $(BIN) cc -O2 samples/numlib/$$s.c -o $(OUT)/samples/$$s.wasm -lopenblas -lfftw3 -lm && \
+	  $(MPICC) -O2 samples/numlib/$$s.c -o $(OUT)/samples/$$s.$(MPI).native -lopenblas -lfftw3 -lm || exit 1; \
+	done
 
 # The CUDA samples' kernels: PTX from kernels.cu by clang's NVPTX target (no
 # CUDA install), embedded as kernels_ptx.h. Both are committed; this

@@ -4,9 +4,9 @@
 // under mpirun, interleaved (native and wasm back to back in each
 // repetition, native first in odd repetitions and wasm first in even ones),
 // and writes to bench/results, per group (pingpong, bandwidth, collectives,
-// compute, opencl, cuda, startup), a CSV and a Markdown report of the medians, the min–max spreads
+// compute, opencl, cuda, numlib, startup), a CSV and a Markdown report of the medians, the min–max spreads
 // and the wasm/native ratios; then summary.md and the SVG figures
-// latency.svg, bandwidth.svg, collectives.svg and compute.svg, drawn by the
+// latency.svg, bandwidth.svg, collectives.svg, compute.svg and numlib.svg, drawn by the
 // harness itself.
 //
 // Each kernel is a C program that times itself with MPI_Wtime (so process
@@ -21,6 +21,9 @@
 // CUDA bridge) runs only where wasmrun doctor finds a CUDA device; elsewhere
 // it is skipped with the reason. On a GPU node without Go or clang,
 // gpu/devicecheck.sh runs the same kernel (results in gpu/results).
+// The numlib group (kernels/numlib.c,
+// linked with -lopenblas -llapacke -lfftw3 natively and through wasmrun's
+// BLAS, LAPACK and FFTW bridge in wasm) needs those libraries.
 //
 // The startup group (startup.go) is the exception: it generates a small
 // module and a ~5 MB one into its work directory, builds each natively and

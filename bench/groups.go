@@ -155,8 +155,13 @@ var openclKernel = kernel{name: "opencl", np: one, note: obsKey{"saxpy", "", "ti
 // device, a kernel's time and the cost of a launch.
 var cudaKernel = kernel{name: "cuda", np: one, note: obsKey{"vadd", "", "time"}, parse: openclKernel.parse}
 
+// numlibKernel measures the BLAS, LAPACK and FFTW bridge: DGEMM, DGESV and
+// a 3D FFT in the node's libraries, the guest's own C DGEMM beside them,
+// and the fixed cost of a tiny call.
+var numlibKernel = kernel{name: "numlib", np: one, note: obsKey{"dgemm", "512", "time"}, parse: openclKernel.parse}
+
 // kernelLibs are the libraries a kernel links besides MPI and libm.
-var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}}
+var kernelLibs = map[string][]string{"opencl": {"-lOpenCL"}, "numlib": {"-lopenblas", "-llapacke", "-lfftw3"}}
 
 // nativeFlags and wasm flags of one kernel only: the native CUDA build
 // takes NVIDIA's cuda.h and the driver's libcuda.so.1 from where the
@@ -190,6 +195,8 @@ func allGroups() []group {
 		c,
 		{name: "opencl", kernels: []kernel{openclKernel}},
 		{name: "cuda", kernels: []kernel{cudaKernel}, available: cudaDevice},
+
+		{name: "numlib", kernels: []kernel{numlibKernel}},
 		startupGroup,
 	}
 }

@@ -124,6 +124,9 @@ func render(dir string, log io.Writer) error {
 	if recs, ok := results["compute"]; ok {
 		files["compute.svg"] = computeFigure(recs, meta["compute"])
 	}
+	if recs, ok := results["numlib"]; ok {
+		files["numlib.svg"] = numlibFigure(recs, meta["numlib"])
+	}
 	files["summary.md"] = summary(results, meta)
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -171,6 +174,7 @@ var (
 		"compute":     "Compute kernels, one rank",
 		"opencl":      "OpenCL through the bridge, one rank",
 		"cuda":        "CUDA through the bridge, one rank",
+		"numlib":      "BLAS, LAPACK and FFTW through the bridge, one rank",
 		"startup":     "Start-up",
 	}
 	descriptions = map[string]string{
@@ -203,6 +207,13 @@ var (
 			"kernel launched 10,000 times, then one synchronize (the host's cost of cuLaunchKernel); " +
 			"**launch_sync**: launch + synchronize, mean of 1,000. Runs only where `wasmrun doctor` finds a CUDA " +
 			"device; elsewhere the harness skips the group and says so. The ratio is wasm / native.",
+		"numlib": "One rank (`bench/kernels/numlib.c`), the same source built natively against OpenBLAS, LAPACKE and " +
+			"FFTW and to wasm, whose calls the bridge passes to the same libraries: **dgemm**: cblas_dgemm, n×n, best of 3; " +
+			"**dgemm_c**: the same product written in C (64³ blocks, i-k-j), which is what the guest runs without the " +
+			"library; **dgesv**: LAPACKE_dgesv, one right-hand side, (2/3)n³ flops; **fft3d**: in-place complex 3D FFT " +
+			"(FFTW_ESTIMATE), 5·N·log₂N flops a transform; **dgemm4**, **ddot8**: the fixed cost of one tiny call (4×4 " +
+			"cblas_dgemm, cblas_ddot of length 8), time per call. OpenBLAS uses its default threads (one per core). " +
+			"The ratio is wasm / native.",
 		"compute": "One-rank kernels, each timed with MPI_Wtime over a fixed amount of work after an " +
 			"untimed warm-up pass, and each checking its own answer. The ratio is wasm time / native " +
 			"time (above 1: wasm is slower).\n\n" +
@@ -311,7 +322,7 @@ func groupMarkdown(name string, recs []record, info runInfo) string {
 			fmt.Fprintf(&b, "- compiled-code cache entries after 8 ranks started together on an empty cache: %.0f (median over the repetitions; min %.0f, max %.0f)\n",
 				r.wasm.median, r.wasm.min, r.wasm.max)
 		}
-	case "compute", "opencl", "cuda":
+	case "compute", "opencl", "cuda", "numlib":
 		b.WriteString("| kernel | problem | native time (s) | wasm time (s) | wasm / native time | native rate | wasm rate |\n|---|---|---:|---:|---:|---:|---:|\n")
 		for _, r := range recs {
 			if r.metric != "time" {
@@ -397,6 +408,15 @@ func summary(results map[string][]record, meta map[string]runInfo) string {
 	for _, c := range [][3]string{{"write", "rate", "OpenCL host → device, blocking"}, {"read", "rate", "OpenCL device → host, blocking"},
 		{"saxpy", "time", "OpenCL SAXPY kernel"}, {"launch", "time", "OpenCL empty kernel launch + finish"}} {
 		for _, r := range results["opencl"] {
+			if r.bench == c[0] && r.metric == c[1] {
+				row(c[2], r.metric+", "+r.param, r, true)
+			}
+		}
+	}
+	for _, c := range [][3]string{{"dgemm", "rate", "cblas_dgemm through the bridge"}, {"dgemm_c", "rate", "the same DGEMM as guest C code"},
+		{"dgesv", "rate", "LAPACKE_dgesv through the bridge"}, {"fft3d", "rate", "FFTW 3D complex FFT through the bridge"},
+		{"dgemm4", "time", "tiny call: 4×4 cblas_dgemm"}, {"ddot8", "time", "tiny call: cblas_ddot of 8"}} {
+		for _, r := range results["numlib"] {
 			if r.bench == c[0] && r.metric == c[1] {
 				row(c[2], r.metric+", "+r.param, r, true)
 			}
@@ -540,4 +560,33 @@ func computeFigure(recs []record, info runInfo) string {
 		sub = fmt.Sprintf("one rank; median of %d interleaved repetitions, whiskers = range of per-repetition ratios\n%s; %s", info.Reps, info.Host, info.Measured)
 	}
 	return barFigure("Compute kernels: wasm time ÷ native time", sub, "wasm time ÷ native time (lower is better)", bars, 1, "native = 1")
+}
+
+// numlibFigure draws each numlib rate of the wasm build against the native
+// build's rate of the library call: the bridged calls sit at 1, and the
+// guest's own C DGEMM shows what a module gets without the library.
+func numlibFigure(recs []record, info runInfo) string {
+	var bars []bar
+	for _, r := range recs {
+		if r.metric != "rate" || r.bench == "dgemm4" || r.bench == "ddot8" {
+			continue
+		}
+		label, against := r.bench, r
+		switch r.bench {
+		case "dgemm_c":
+			label = "C dgemm"
+			if lib, ok := find(recs, "dgemm", r.param, "rate"); ok {
+				against = lib
+			}
+		}
+		v := r.wasm.max / against.native.max
+		bars = append(bars, bar{label: label, sub: r.param, value: v, lo: math.NaN(), hi: math.NaN()})
+	}
+	sub := "one rank; best wasm rate ÷ best native rate of the library call; C dgemm: the same product in guest C"
+	if info.Measured != "" {
+		sub = fmt.Sprintf("one rank; best wasm rate ÷ best native rate of the library call over %d interleaved repetitions;\n"+
+			"C dgemm: the same product written in C, in the guest. %s; %s", info.Reps, info.Host, info.Measured)
+	}
+	return barFigure("BLAS, LAPACK, FFTW through the bridge, and DGEMM in guest C", sub,
+		"wasm rate ÷ native library rate (higher is better)", bars, 1, "native = 1")
 }

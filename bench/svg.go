@@ -142,8 +142,12 @@ func niceStep(x float64) float64 {
 	return 10 * p
 }
 
-// decimal formats a tick value without exponent or trailing zeros.
+// decimal formats a tick value without exponent or trailing zeros, rounded
+// to 12 significant digits (3 × 0.2 is 0.6000000000000001).
 func decimal(v float64) string {
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); err == nil {
+		v = r
+	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 

@@ -239,7 +239,7 @@ func TestParseFlags(t *testing.T) {
 	assert.Equal(t, 9, o.reps)
 	assert.False(t, o.quick)
 	assert.Equal(t, "bin/wasmrun", o.wasmrun)
-	assert.Equal(t, []string{"pingpong", "bandwidth", "collectives", "compute", "opencl", "cuda", "startup"}, o.groups)
+	assert.Equal(t, []string{"pingpong", "bandwidth", "collectives", "compute", "opencl", "cuda", "numlib", "startup"}, o.groups)
 
 	o, err = parseFlags(nil, env("QUICK", "1"))
 	require.NoError(t, err)

@@ -5,7 +5,8 @@
 # default, and MPICH), pkg-config, for the OpenCL tests the ICD loader,
 # its headers, clinfo and PoCL (an OpenCL driver for the CPU), and Slurm
 # with munge (the tests start a private single-node cluster; nothing is
-# configured system-wide). Safe to run again: it installs only
+# configured system-wide), and for the BLAS, LAPACK and FFTW bridge
+# OpenBLAS, the reference BLAS/LAPACK, LAPACKE and FFTW 3. Safe to run again: it installs only
 # what is missing. As root it runs apt-get; otherwise it prints the sudo
 # command.
 set -euo pipefail
@@ -18,6 +19,7 @@ packages=(
   cmake autoconf automake libtool llvm-19
   ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
   slurmd slurmctld slurm-client munge
+  libopenblas-dev libblas-dev liblapack-dev liblapacke-dev libfftw3-dev
 )
 
 missing=()

@@ -71,6 +71,7 @@ func doctorChecks(cache string) doctor.Report {
 		doctor.Launcher(mpiFamily(), exec.LookPath),
 	}
 	r = append(r, gpuChecks()...)
+	r = append(r, numlibChecks()...)
 	r = append(r,
 		doctor.Cache(cache, usable),
 		doctor.Privilege(),

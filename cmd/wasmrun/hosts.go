@@ -13,18 +13,20 @@ import (
 	clinclude "github.com/wasmrun/wasmrun/gpu/opencl/include"
 	"github.com/wasmrun/wasmrun/mpibridge"
 	"github.com/wasmrun/wasmrun/mpibridge/include"
+	"github.com/wasmrun/wasmrun/numlib"
+	nlinclude "github.com/wasmrun/wasmrun/numlib/include"
 	"github.com/wasmrun/wasmrun/wasi"
 )
 
 // hosts are the host modules a guest may import besides WASI; mounts is
 // the run's mount table, through which MPI-IO opens files; mpi chooses
-// the host MPI (--mpi); log takes the verbose diagnostics (nil: none).
-func hosts(s streams, mounts *wasi.Table, mpi string, log io.Writer) []embedder.Host {
-	return []embedder.Host{
-		mpibridge.New(mpibridge.Options{Stderr: s.Err, Mounts: mounts, MPI: mpi, Log: log}),
-		opencl.New(log),
-		cuda.New(log),
-	}
+// the host MPI (--mpi); log takes the verbose diagnostics (nil: none);
+// libs name the BLAS, LAPACK and FFTW libraries (--blas ...).
+func hosts(s streams, mounts *wasi.Table, mpi string, log io.Writer, libs numlib.Libraries) []embedder.Host {
+	m := mpibridge.New(mpibridge.Options{Stderr: s.Err, Mounts: mounts, MPI: mpi, Log: log})
+	nl := numlib.New(s.Err, log, libs)
+	nl.Label = m.Label
+	return append([]embedder.Host{m, opencl.New(log), cuda.New(log)}, nl.Hosts()...)
 }
 
 // hostImports are the functions each host module provides, by import
@@ -36,18 +38,22 @@ func hostImports() map[string][]string {
 		mpibridge.ModuleName:     mpibridge.Functions(),
 		opencl.ModuleName:        opencl.Functions(),
 		cuda.ModuleName:          cuda.Functions(),
+		numlib.BLASModule:        numlib.Functions(numlib.BLASModule),
+		numlib.LAPACKModule:      numlib.Functions(numlib.LAPACKModule),
+		numlib.FFTWModule:        numlib.Functions(numlib.FFTWModule),
 	}
 }
 
 // guestFiles are the host modules' guest headers and library sources.
 func guestFiles() []fs.FS {
-	return []fs.FS{include.FS, clinclude.FS, cuinclude.FS}
+	return []fs.FS{include.FS, clinclude.FS, cuinclude.FS, nlinclude.FS}
 }
 
 // hostFunctions are the import names of every host function, which a link
 // may leave undefined.
 func hostFunctions() []string {
-	return slices.Concat(mpibridge.Functions(), opencl.Functions(), cuda.Functions())
+	return slices.Concat(mpibridge.Functions(), opencl.Functions(), cuda.Functions(),
+		numlib.Functions(numlib.BLASModule), numlib.Functions(numlib.LAPACKModule), numlib.Functions(numlib.FFTWModule))
 }
 
 // hostVersions name the host libraries this wasmrun uses.
@@ -56,6 +62,9 @@ func hostVersions() []string {
 		mpiVersion(),
 		"opencl  " + opencl.DefaultLibrary + " (or $" + opencl.LibraryEnv + "), loaded at the first OpenCL call",
 		"cuda    " + cuda.DefaultLibrary + " (or $" + cuda.LibraryEnv + "), loaded at the first CUDA call",
+		"blas    " + numlib.DefaultBLAS + " (or --blas, $WASMRUN_BLAS), loaded at the first CBLAS call",
+		"lapack  " + numlib.DefaultLAPACK + " with " + numlib.DefaultLAPACKE + " (or --lapack, $WASMRUN_LAPACK), loaded at the first LAPACKE call",
+		"fftw    " + numlib.DefaultFFTW + ", " + numlib.DefaultFFTWF + " (or --fftw, --fftwf, $WASMRUN_FFTW, $WASMRUN_FFTWF), loaded at the first FFTW call",
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/wasmrun/wasmrun/embedder"
 	"github.com/wasmrun/wasmrun/mpibridge"
+	"github.com/wasmrun/wasmrun/numlib"
 	"github.com/wasmrun/wasmrun/wasi"
 )
 
@@ -29,6 +30,7 @@ type runOptions struct {
 	Verbose   bool
 	VerifyKey string
 	MPI       string
+	Libs      numlib.Libraries
 }
 
 func newRootCmd(s streams) *cobra.Command {
@@ -74,6 +76,7 @@ func addRunFlags(cmd *cobra.Command) *runOptions {
 	f.BoolVarP(&o.Verbose, "verbose", "v", false, "explain what wasmrun does on stderr")
 	f.StringVar(&o.VerifyKey, "verify-key", "", "run the module only if it is signed with the key `PUB` (default $"+verifyKeyEnv+")")
 	f.StringVar(&o.MPI, "mpi", "", "host MPI: openmpi, mpich, a library `PATH` or FAMILY:PATH (default $"+mpibridge.EnvVar+", else the launcher's, else the first found)")
+	addLibraryFlags(f, &o.Libs)
 	return o
 }
 
@@ -146,7 +149,7 @@ func runModule(ctx context.Context, o *runOptions, args []string, s streams) err
 	if err := mpibridge.CheckSpec(o.MPI); err != nil {
 		return err
 	}
-	eo.Hosts = hosts(s, table, o.MPI, eo.Log)
+	eo.Hosts = hosts(s, table, o.MPI, eo.Log, o.Libs)
 
 	code, err := embedder.Run(ctx, eo)
 	if err != nil {

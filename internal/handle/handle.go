@@ -1,7 +1,7 @@
 // Package handle keeps the objects a guest creates through a host module
 // (MPI communicators, groups, requests, datatypes, ops; OpenCL contexts,
 // queues, buffers, programs, kernels, events; CUDA contexts, modules,
-// functions, streams, events) in per-kind tables indexed by
+// functions, streams, events; FFTW plans) in per-kind tables indexed by
 // the guest handle, so a stale, forged or wrong-kind handle is caught
 // before it reaches the host library.
 package handle
@@ -46,6 +46,8 @@ const (
 	CUFunction
 	CUStream
 	CUEvent
+	// FFTW plans (numlib).
+	FFTWPlan
 )
 
 // Table holds the live objects of one kind.

@@ -20,6 +20,9 @@ var labels = map[string]string{
 	"wasmrun_mpi":            "MPI",
 	"wasmrun_cl":             "OpenCL",
 	"wasmrun_cuda":           "CUDA",
+	"wasmrun_blas":           "BLAS",
+	"wasmrun_lapack":         "LAPACK",
+	"wasmrun_fftw":           "FFTW",
 }
 
 const pageSize = 65536
@@ -58,7 +61,7 @@ type Feature struct {
 // Group is the imports from one module.
 type Group struct {
 	Module    string   `json:"module"`
-	Label     string   `json:"label"`    // WASI, MPI, OpenCL, CUDA, or the module name
+	Label     string   `json:"label"`    // WASI, MPI, OpenCL, CUDA, BLAS, LAPACK, FFTW, or the module name
 	Provided  bool     `json:"provided"` // this wasmrun has a host module of that name
 	Imports   []Import `json:"imports"`
 	Supported int      `json:"supported"` // how many of Imports are
@@ -165,10 +168,10 @@ func (r *Report) groupImports(imports []wasmfile.Import, hosts map[string][]stri
 			g.Supported++
 		}
 	}
-	// Host modules wasmrun knows first (WASI, MPI, OpenCL, CUDA), then
-	// the others by name.
+	// Host modules wasmrun knows first (WASI, MPI, OpenCL, CUDA, BLAS,
+	// LAPACK, FFTW), then the others by name.
 	rank := func(m string) string {
-		for i, known := range []string{"wasi_snapshot_preview1", "wasmrun_mpi", "wasmrun_cl", "wasmrun_cuda"} {
+		for i, known := range []string{"wasi_snapshot_preview1", "wasmrun_mpi", "wasmrun_cl", "wasmrun_cuda", "wasmrun_blas", "wasmrun_lapack", "wasmrun_fftw"} {
 			if m == known {
 				return fmt.Sprint(i)
 			}

@@ -20,16 +20,21 @@ var separateValue = map[string]bool{
 	"-mllvm": true, "-mthread-model": true,
 }
 
-// providedLibs are the libraries that wasmrun provides itself (the MPI and
-// OpenCL and CUDA bridges and the guest library's OpenMP), or under another name:
-// -l of one of them is dropped or replaced, so link lines written for mpicc
-// (and cc -lOpenCL, cc -lcuda) work.
+// providedLibs are the libraries that wasmrun provides itself (the MPI,
+// OpenCL, CUDA and BLAS/LAPACK/FFTW bridges and the guest library's
+// OpenMP), or under another name: -l of one of them is dropped or
+// replaced, so link lines written for mpicc (and cc -lOpenCL -lcuda
+// -lopenblas -lfftw3) work.
 var providedLibs = map[string][]string{
 	"mpi": nil, "mpi_cxx": nil, "mpi_mpifh": nil, "pmpi": nil, "open-rte": nil, "open-pal": nil,
 	"mpich": nil, "mpichcxx": nil, "mpicxx": nil, "mpl": nil, "opa": nil,
 	"gomp": nil, "omp": nil, "iomp5": nil,
 	"OpenCL": nil, // the OpenCL bridge (wasmrun_cl)
 	"cuda":   nil, // the CUDA bridge (wasmrun_cuda)
+	// the BLAS, LAPACK and FFTW bridge (wasmrun_blas, wasmrun_lapack,
+	// wasmrun_fftw)
+	"blas": nil, "cblas": nil, "openblas": nil, "lapack": nil, "lapacke": nil, "fftw3": nil, "fftw3f": nil,
+	"fftw3_threads": nil, "fftw3f_threads": nil, "fftw3_omp": nil, "fftw3f_omp": nil,
 	"stdc++": {"-lc++", "-lc++abi"},
 }
 

@@ -9,7 +9,8 @@ import (
 
 // hostModules are the import modules of wasmrun's host functions besides
 // WASI (whose imports wasi-libc declares itself).
-var hostModules = map[string]bool{"wasmrun_mpi": true, "wasmrun_cl": true, "wasmrun_cuda": true}
+var hostModules = map[string]bool{"wasmrun_mpi": true, "wasmrun_cl": true, "wasmrun_cuda": true,
+	"wasmrun_blas": true, "wasmrun_lapack": true, "wasmrun_fftw": true}
 
 // unsupportedImports lists the functions a linked module imports from
 // wasmrun's host modules that the host does not provide. mpi.h declares

@@ -1,0 +1,3 @@
+package numlib
+
+//go:generate go run ./internal/gen
