@@ -50,7 +50,7 @@ PLUGIN_CC_arm64   := aarch64-linux-gnu-gcc
 PLUGINS     := $(PLUGIN_DIR)/$(GOARCH)/openmpi.so $(PLUGIN_DIR)/$(GOARCH)/mpich.so
 DIST_ARCHES := amd64 arm64
 
-.PHONY: fuzz soak bench all deps build plugins dist samples cuda-ptx gpucheck demo test vet fmt-check unit integration clean
+.PHONY: FORCE fuzz soak bench all deps build plugins dist samples cuda-ptx gpucheck demo test vet fmt-check unit integration clean
 
 all: build
 
@@ -70,13 +70,14 @@ $(PLUGIN_DIR)/%.so: $(PLUGIN_SRC)
 
 # dist/wasmrun-linux-ARCH for every architecture, with sha256 sums; each
 # binary embeds its own architecture's plugins (mpibridge/plugins_ARCH.go).
-dist: $(foreach a,$(DIST_ARCHES),$(PLUGIN_DIR)/$(a)/openmpi.so $(PLUGIN_DIR)/$(a)/mpich.so)
-	@mkdir -p dist
-	for a in $(DIST_ARCHES); do \
-	  CGO_ENABLED=1 GOOS=linux GOARCH=$$a CC=$$( [ $$a = arm64 ] && echo aarch64-linux-gnu-gcc || echo $(CC) ) \
-	    $(GO) build -trimpath $(LDFLAGS) -o dist/wasmrun-linux-$$a ./cmd/wasmrun || exit 1; \
-	done
+dist: $(foreach a,$(DIST_ARCHES),dist/wasmrun-linux-$(a))
 	cd dist && sha256sum wasmrun-linux-* > SHA256SUMS && cat SHA256SUMS
+
+dist/wasmrun-linux-%: $(PLUGIN_DIR)/%/openmpi.so $(PLUGIN_DIR)/%/mpich.so FORCE
+	@mkdir -p dist
+	CGO_ENABLED=1 GOOS=linux GOARCH=$* CC=$(PLUGIN_CC_$*) $(GO) build -trimpath $(LDFLAGS) -o $@ ./cmd/wasmrun
+
+FORCE:
 
 # Each sample twice, from the same source: to wasm with wasmrun cc and
 # natively with the system compilers (MPI: the $(MPI) family's mpicc).
@@ -137,11 +138,13 @@ unit: plugins
 # (mpirun.openmpi) and MPICH (mpirun.mpich) with the same bin/wasmrun and
 # the same .wasm files, and the OpenCL tests on the node's OpenCL driver
 # (PoCL, from `make deps`); the CUDA tests need no GPU (header,
-# no-driver path, refused bad input). Run from tests/ without a package argument, so
-# that go test shows the closing list of known host MPI bugs the native
-# builds met.
-integration: build
-	cd tests && WASMRUN_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 60m
+# no-driver path, refused bad input); the arm64 wasmrun runs the samples
+# under qemu-user beside the x86_64 one (tests/platform_test.go). Run from
+# tests/ without a package argument, so that go test shows the closing
+# list of known host MPI bugs the native builds met.
+integration: build dist/wasmrun-linux-arm64
+	cd tests && WASMRUN_BIN=$(CURDIR)/$(BIN) WASMRUN_ARM64_BIN=$(CURDIR)/dist/wasmrun-linux-arm64 \
+	  $(GO) test -count=1 -timeout 60m
 
 test: deps build vet fmt-check unit integration
 

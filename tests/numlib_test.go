@@ -209,10 +209,10 @@ plan sign NULL
 		args []string
 		want string
 	}{
-		{"freed", nil, "wasmrun: fftw_execute: plan 0x14000001 was destroyed"},
-		{"cleaned", nil, "wasmrun: fftw_execute: plan 0x14000001 was destroyed (or fftw_cleanup ended it)"},
+		{"freed", nil, "wasmrun: fftw_execute: plan 0x19000001 was destroyed"},
+		{"cleaned", nil, "wasmrun: fftw_execute: plan 0x19000001 was destroyed (or fftw_cleanup ended it)"},
 		{"forged", nil, "wasmrun: fftw_execute: 0x1234 is not a plan made by fftw_plan_* or fftwf_plan_*"},
-		{"precision", nil, "wasmrun: fftwf_execute: plan 0x14000001 is a double-precision plan (fftw_plan)"},
+		{"precision", nil, "wasmrun: fftwf_execute: plan 0x19000001 is a double-precision plan (fftw_plan)"},
 		{"misaligned", nil, "wasmrun: fftw_execute_dft: the new arrays (0x"},
 		{"newpast", nil, "wasmrun: fftw_execute_dft: the input array at 0x"},
 		{"blas", []string{"--blas", "/nonexistent/libblas.so.3"},
@@ -231,7 +231,7 @@ plan sign NULL
 	forHosts(t, func(t *testing.T, h *host) {
 		r := h.run(t, 2, h.wasmrun, wasm, "freed")
 		require.NotEqual(t, 0, r.Code)
-		require.Contains(t, r.Stderr, "wasmrun: rank 1: fftw_execute: plan 0x14000001 was destroyed")
+		require.Contains(t, r.Stderr, "wasmrun: rank 1: fftw_execute: plan 0x19000001 was destroyed")
 		require.NotContains(t, r.Stdout, "not reached")
 	})
 	// A BLAS that has cblas_ddot and not cblas_dgemm: the first call runs,

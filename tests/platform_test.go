@@ -2,6 +2,7 @@ package tests
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,4 +67,64 @@ func libPath(t *testing.T, name string) string {
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
+}
+
+// arm64 runs the arm64 wasmrun (WASMRUN_ARM64_BIN, made by `make dist`)
+// under qemu-user with the arm64 libraries of Debian's multiarch.
+func arm64(t *testing.T) []string {
+	t.Helper()
+	bin := os.Getenv("WASMRUN_ARM64_BIN")
+	if bin == "" {
+		t.Skip("WASMRUN_ARM64_BIN is not set (make test builds dist/wasmrun-linux-arm64 and sets it)")
+	}
+	qemu, err := exec.LookPath("qemu-aarch64-static")
+	require.NoError(t, err, "qemu-user-static is needed (scripts/install-deps.sh)")
+	require.FileExists(t, bin)
+	return []string{qemu, bin}
+}
+
+// TestArm64SameOutput: the .wasm files built once here run under the arm64
+// wasmrun (qemu-user) and print byte for byte what they print under the
+// x86_64 one: wasm arithmetic is IEEE 754 without contraction and libm is
+// in the module. The MPI sample runs over MPICH (Open MPI's arm64 library
+// cannot be installed beside the amd64 one on Debian 12) as a one-rank
+// world, under mpirun.mpich -np 2, and as one job with an x86_64 and an
+// arm64 rank.
+func TestArm64SameOutput(t *testing.T) {
+	a := arm64(t)
+	heat := build(t, "wasm", "../samples/heat2d/heat2d.c")
+	cg := build(t, "wasm", "../samples/cg/cg.cpp")
+	mpiHeat := build(t, "wasm", "../samples/heat2d_mpi/heat2d_mpi.c")
+	same := func(t *testing.T, x86, arm result) {
+		t.Helper()
+		require.Equal(t, 0, x86.Code, x86.Stderr)
+		require.Equal(t, 0, arm.Code, arm.Stderr)
+		require.NotEmpty(t, x86.Stdout)
+		require.Equal(t, x86.Stdout, arm.Stdout, "arm64 output differs from x86_64")
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"heat2d", []string{heat, "128", "200"}},
+		{"cg", []string{cg}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			same(t, run(t, nil, wasmrun, c.args...), run(t, nil, a[0], append(a[1:], c.args...)...))
+		})
+	}
+	mpich := []string{"WASMRUN_MPI=mpich"}
+	t.Run("heat2d_mpi one rank", func(t *testing.T) {
+		same(t, run(t, mpich, wasmrun, mpiHeat, "96", "50"), run(t, mpich, a[0], append(a[1:], mpiHeat, "96", "50")...))
+	})
+	// A launcher starts the arm64 wasmrun through a two-line wrapper.
+	wrapper := filepath.Join(t.TempDir(), "wasmrun-arm64")
+	require.NoError(t, os.WriteFile(wrapper, []byte("#!/bin/sh\nexec "+a[0]+" "+a[1]+" \"$@\"\n"), 0o755))
+	x86 := run(t, nil, "mpirun.mpich", "-np", "2", wasmrun, mpiHeat, "96", "50")
+	t.Run("heat2d_mpi two arm64 ranks", func(t *testing.T) {
+		same(t, x86, run(t, nil, "mpirun.mpich", "-np", "2", wrapper, mpiHeat, "96", "50"))
+	})
+	t.Run("heat2d_mpi one x86_64 and one arm64 rank", func(t *testing.T) {
+		same(t, x86, run(t, nil, "mpirun.mpich", "-np", "1", wasmrun, mpiHeat, "96", "50", ":", "-np", "1", wrapper, mpiHeat, "96", "50"))
+	})
 }
