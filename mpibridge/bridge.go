@@ -6,6 +6,7 @@ import "C"
 import (
 	"context"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/guestmem"
 	"io"
 	"os"
 	"strings"
@@ -34,11 +35,8 @@ type Bridge struct {
 	log    io.Writer // -v diagnostics, or nil
 	loaded bool      // the host MPI's plugin is bound
 
-	ctx    context.Context // of the host call in progress, for callbacks
-	module api.Module      // the guest
-	mem    api.Memory
-	full   []byte  // the whole reservation; only [0, mem.Size()) is mapped
-	base   uintptr // address of full[0]
+	ctx             context.Context // of the host call in progress, for callbacks
+	guestmem.Memory                 // the guest's linear memory
 
 	initialized, finalized bool
 	rank                   int32 // in MPI_COMM_WORLD, -1 before MPI_Init
@@ -181,7 +179,7 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 				WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, m api.Module, stack []uint64) {
 					if !b.loaded {
 						b.load()
-						b.attach(m)
+						b.Attach(m)
 					}
 					b.ctx = ctx
 					b.ticker.Tick()

@@ -49,7 +49,7 @@ func guest(t testing.TB) (*Bridge, api.Memory) {
 		}
 		b := New(Options{Stderr: io.Discard})
 		b.load() // $WASMRUN_MPI picks the family, else the first found
-		b.attach(mod)
+		b.Attach(mod)
 		s := make([]uint64, 2)
 		b.init(s)
 		if s[0] != 0 {

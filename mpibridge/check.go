@@ -43,13 +43,13 @@ func (t *dtype) span(count int64) (lo, hi int64) {
 func (b *Bridge) spanAddr(off uint32, count int64, t *dtype) (uintptr, bool) {
 	lo, hi := t.span(count)
 	if lo == hi {
-		return b.base + uintptr(off), b.mem != nil
+		return b.Base + uintptr(off), b.Mem != nil
 	}
 	start, end := int64(off)+lo, int64(off)+hi
-	if start < 0 || end > 1<<32 || !b.inBounds(uint32(start), uint64(end-start)) {
+	if start < 0 || end > 1<<32 || !b.InBounds(uint32(start), uint64(end-start)) {
 		return 0, false
 	}
-	return b.base + uintptr(off), true
+	return b.Base + uintptr(off), true
 }
 
 // commArg checks MPI state and the communicator argument of fn.

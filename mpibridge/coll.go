@@ -89,7 +89,7 @@ func (b *Bridge) vregion(fn string, ch, off, countsOff, displsOff uint32, n int3
 		}
 		lo, hi := t.span(int64(cs[i]))
 		start, end := int64(off)+int64(ds[i])*t.extent+lo, int64(off)+int64(ds[i])*t.extent+hi
-		if start < 0 || end > 1<<32 || !b.inBounds(uint32(start), uint64(end-start)) {
+		if start < 0 || end > 1<<32 || !b.InBounds(uint32(start), uint64(end-start)) {
 			return 0, 0, nil, nil, b.fail(ch, fn, errBuffer, "block %d (%d x %s at displacement %d) is outside guest memory", i, cs[i], t.name, ds[i]), false
 		}
 	}
@@ -99,7 +99,7 @@ func (b *Bridge) vregion(fn string, ch, off, countsOff, displsOff uint32, n int3
 		q, _ := b.ptr(displsOff, uint64(n)*4)
 		cp, dp = (*C.int)(p), (*C.int)(q)
 	}
-	return C.uintptr_t(b.base + uintptr(off)), t.host, cp, dp, 0, true
+	return C.uintptr_t(b.Base + uintptr(off)), t.host, cp, dp, 0, true
 }
 
 // rootArg checks the root of a rooted collective on c. On an
@@ -160,7 +160,7 @@ func (b *Bridge) bcast(s []uint64, fn string, nb bool) {
 	}
 	// The buffer of a process that takes no part is never touched, but
 	// MPICH refuses a NULL one: hand it the (valid) base of guest memory.
-	a, t := C.uintptr_t(b.base), b.hostType(uint32(s[2]))
+	a, t := C.uintptr_t(b.Base), b.hostType(uint32(s[2]))
 	if !c.inter || root != procNull {
 		if a, t, rc, ok = b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2])); !ok {
 			s[0] = ret(rc)
@@ -664,7 +664,7 @@ func (b *Bridge) alltoallw(s []uint64, fn string, nb bool) {
 		return
 	}
 	rtypes := make([]C.uintptr_t, c.peers()+1)
-	ra, rcs, rds, rc, ok := C.uintptr_t(b.base+uintptr(uint32(s[4]))), (*C.int)(nil), (*C.int)(nil), int32(0), true
+	ra, rcs, rds, rc, ok := C.uintptr_t(b.Base+uintptr(uint32(s[4]))), (*C.int)(nil), (*C.int)(nil), int32(0), true
 	if rcs, rds, rc, ok = b.wblocks(fn, ch, uint32(s[4]), uint32(s[5]), uint32(s[6]), uint32(s[7]), c.peers(), rtypes); !ok {
 		s[0] = ret(rc)
 		return
@@ -678,7 +678,7 @@ func (b *Bridge) alltoallw(s []uint64, fn string, nb bool) {
 			s[0] = ret(rc)
 			return
 		}
-		sa = C.uintptr_t(b.base + uintptr(uint32(s[0])))
+		sa = C.uintptr_t(b.Base + uintptr(uint32(s[0])))
 	}
 	var sp *C.uintptr_t
 	if stypes != nil {
@@ -701,7 +701,7 @@ func (b *Bridge) requestOut(fn string, ch uint32, s []uint64, i int, nb bool) (u
 		return 0, 0, true
 	}
 	off := uint32(s[i])
-	if !b.inBounds(off, 4) {
+	if !b.InBounds(off, 4) {
 		return 0, b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", off), false
 	}
 	return off, 0, true

@@ -89,7 +89,7 @@ func (b *Bridge) newCommArgs(fn string, ch, out uint32) (*comm, int32, bool) {
 	if !ok {
 		return nil, rc, false
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		return nil, b.fail(ch, fn, errArg, "newcomm pointer %#x is outside guest memory", out), false
 	}
 	return c, 0, true
@@ -256,7 +256,7 @@ func (b *Bridge) commGroup(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "group pointer %#x is outside guest memory", out))
 		return
 	}
@@ -266,15 +266,15 @@ func (b *Bridge) commGroup(s []uint64) {
 // cString returns the NUL-terminated guest string at off, of at most max
 // bytes before the NUL.
 func (b *Bridge) cString(off uint32, max int) ([]byte, bool) {
-	if !b.inBounds(off, 1) {
+	if !b.InBounds(off, 1) {
 		return nil, false
 	}
 	end := uint64(off) + uint64(max) + 1
-	if size := uint64(b.mem.Size()); end > size {
+	if size := uint64(b.Mem.Size()); end > size {
 		end = size
 	}
-	b.inBounds(0, end)
-	window := b.full[off:end]
+	b.InBounds(0, end)
+	window := b.Full[off:end]
 	i := bytes.IndexByte(window, 0)
 	if i < 0 {
 		return nil, false
@@ -290,7 +290,7 @@ func (b *Bridge) commIdup(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -455,7 +455,7 @@ func (b *Bridge) commGetInfo(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "info pointer %#x is outside guest memory", out))
 		return
 	}

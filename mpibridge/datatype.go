@@ -120,7 +120,7 @@ func (b *Bridge) newTypeArgs(fn string, old, out uint32) (*dtype, int32, bool) {
 	if !ok {
 		return nil, rc, false
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		return nil, b.fail(commWorld, fn, errArg, "newtype pointer %#x is outside guest memory", out), false
 	}
 	return t, 0, true
@@ -253,7 +253,7 @@ func (b *Bridge) typeStruct(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "newtype pointer %#x is outside guest memory", out))
 		return
 	}
@@ -444,7 +444,7 @@ func (b *Bridge) typeQuery(s []uint64, fn string, what int, wide bool) {
 	}
 	for i, v := range vals {
 		off := uint32(s[1+i])
-		if !b.inBounds(off, width) {
+		if !b.InBounds(off, width) {
 			s[0] = ret(b.fail(commWorld, fn, errArg, "output pointer %#x is outside guest memory", off))
 			return
 		}
@@ -452,9 +452,9 @@ func (b *Bridge) typeQuery(s []uint64, fn string, what int, wide bool) {
 			v = undefined // does not fit: MPI_UNDEFINED, as the standard says
 		}
 		if wide {
-			binary.LittleEndian.PutUint64(b.full[off:], uint64(v))
+			binary.LittleEndian.PutUint64(b.Full[off:], uint64(v))
 		} else {
-			binary.LittleEndian.PutUint32(b.full[off:], uint32(int32(v)))
+			binary.LittleEndian.PutUint32(b.Full[off:], uint32(int32(v)))
 		}
 	}
 	s[0] = 0
@@ -734,7 +734,7 @@ func (b *Bridge) packExternalSize(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errCount, "negative count %d", count))
 		return
 	}
-	if !b.inBounds(sizeOff, 4) {
+	if !b.InBounds(sizeOff, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "size pointer %#x is outside guest memory", sizeOff))
 		return
 	}

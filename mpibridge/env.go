@@ -52,7 +52,7 @@ func (b *Bridge) start(fn string, required int32, providedOut uint32) int32 {
 	if b.initialized || b.finalized {
 		return b.fail(commNull, fn, errOther, "MPI is already initialised")
 	}
-	if providedOut != 0 && !b.inBounds(providedOut, 4) {
+	if providedOut != 0 && !b.InBounds(providedOut, 4) {
 		return b.fail(commNull, fn, errArg, "provided pointer %#x is outside guest memory", providedOut)
 	}
 	rc := C.wr_init(C.int(required), &b.outInt[0])
@@ -174,7 +174,7 @@ func (b *Bridge) processorName(s []uint64) {
 	const fn = "MPI_Get_processor_name"
 	out, lenOut := uint32(s[0]), uint32(s[1])
 	p, ok := b.ptr(out, maxProcessorName)
-	if !ok || !b.inBounds(lenOut, 4) {
+	if !ok || !b.InBounds(lenOut, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "name buffer of %d bytes at %#x is outside guest memory", maxProcessorName, out))
 		return
 	}
@@ -211,7 +211,7 @@ func HostLibrary() string {
 func (b *Bridge) libraryVersion(s []uint64) {
 	const fn = "MPI_Get_library_version"
 	out, lenOut := uint32(s[0]), uint32(s[1])
-	if !b.inBounds(out, maxLibraryVersionString) || !b.inBounds(lenOut, 4) {
+	if !b.InBounds(out, maxLibraryVersionString) || !b.InBounds(lenOut, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "version buffer of %d bytes at %#x is outside guest memory", maxLibraryVersionString, out))
 		return
 	}
@@ -219,8 +219,8 @@ func (b *Bridge) libraryVersion(s []uint64) {
 	if len(v) > maxLibraryVersionString-1 {
 		v = v[:maxLibraryVersionString-1]
 	}
-	n := copy(b.full[out:out+maxLibraryVersionString-1], v)
-	b.full[out+uint32(n)] = 0
+	n := copy(b.Full[out:out+maxLibraryVersionString-1], v)
+	b.Full[out+uint32(n)] = 0
 	b.writeI32(lenOut, int32(n))
 	s[0] = 0
 }
@@ -228,7 +228,7 @@ func (b *Bridge) libraryVersion(s []uint64) {
 func (b *Bridge) errorString(s []uint64) {
 	const fn = "MPI_Error_string"
 	code, out, lenOut := int32(s[0]), uint32(s[1]), uint32(s[2])
-	if !b.inBounds(out, maxErrorString) || !b.inBounds(lenOut, 4) {
+	if !b.InBounds(out, maxErrorString) || !b.InBounds(lenOut, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "string buffer of %d bytes at %#x is outside guest memory", maxErrorString, out))
 		return
 	}
@@ -240,8 +240,8 @@ func (b *Bridge) errorString(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "unknown error code %d", code))
 		return
 	}
-	n := copy(b.full[out:out+maxErrorString-1], text)
-	b.full[out+uint32(n)] = 0
+	n := copy(b.Full[out:out+maxErrorString-1], text)
+	b.Full[out+uint32(n)] = 0
 	b.writeI32(lenOut, int32(n))
 	s[0] = 0
 }

@@ -130,7 +130,7 @@ func (b *Bridge) commCreateErrhandler(s []uint64) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "%d is not a function of type MPI_Comm_errhandler_function", idx))
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "errhandler pointer %#x is outside guest memory", out))
 		return
 	}
@@ -162,7 +162,7 @@ var errhParams = []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTy
 // callErrh runs a guest error handler on communicator ch with code: the
 // two arguments are passed by pointer, so they go on the guest's C stack.
 func (b *Bridge) callErrh(u *userErrh, ch uint32, code int32) {
-	sp, ok := b.module.ExportedGlobal("__stack_pointer").(api.MutableGlobal)
+	sp, ok := b.Module.ExportedGlobal("__stack_pointer").(api.MutableGlobal)
 	f := b.lookup(u.fn, errhParams, nil)
 	if !ok || f == nil {
 		fmt.Fprintf(b.stderr, "wasmrun: %s: cannot call the guest's error handler (build the module with wasmrun cc)\n", b.Label())
@@ -170,7 +170,7 @@ func (b *Bridge) callErrh(u *userErrh, ch uint32, code int32) {
 	}
 	old := uint32(sp.Get())
 	frame := old - 16
-	if old < 16 || !b.inBounds(frame, 16) {
+	if old < 16 || !b.InBounds(frame, 16) {
 		fmt.Fprintf(b.stderr, "wasmrun: %s: no room on the guest's stack for its error handler\n", b.Label())
 		return
 	}
@@ -209,7 +209,7 @@ func (b *Bridge) typeGetName(s []uint64) {
 		return
 	}
 	out, lenOut := uint32(s[1]), uint32(s[2])
-	if !b.inBounds(out, maxObjectName) || !b.inBounds(lenOut, 4) {
+	if !b.InBounds(out, maxObjectName) || !b.InBounds(lenOut, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "name buffer of %d bytes at %#x is outside guest memory", maxObjectName, out))
 		return
 	}
@@ -217,8 +217,8 @@ func (b *Bridge) typeGetName(s []uint64) {
 	if !t.named && !t.derived {
 		name = t.name
 	}
-	n := copy(b.full[out:out+maxObjectName-1], name)
-	b.full[out+uint32(n)] = 0
+	n := copy(b.Full[out:out+maxObjectName-1], name)
+	b.Full[out+uint32(n)] = 0
 	b.writeI32(lenOut, int32(n))
 	s[0] = 0
 }

@@ -52,8 +52,8 @@ func (b *Bridge) fail(c uint32, fn string, class int32, format string, args ...a
 var hostAbort = func(b *Bridge, code int) {
 	// What the guest wrote to stdout and files before the error comes out
 	// first, as after a trap.
-	if b.module != nil && b.ctx != nil {
-		embedder.Flush(b.ctx, b.module)
+	if b.Module != nil && b.ctx != nil {
+		embedder.Flush(b.ctx, b.Module)
 	}
 	C.wr_abort(b.world.host, C.int(code))
 }

@@ -129,7 +129,7 @@ func watch(name string) {
 // outside it.
 func FuzzBridge(f *testing.F) {
 	b, mem := guest(f)
-	gm := b.full[:mem.Size()]
+	gm := b.Full[:mem.Size()]
 	stack := make([]uint64, 16)
 	require := func(ok bool, format string, args ...any) {
 		if !ok {

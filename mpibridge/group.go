@@ -104,7 +104,7 @@ func (b *Bridge) groupRanks(s []uint64, fn string, width int32) {
 		}
 		p = (*C.int)(q)
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "newgroup pointer %#x is outside guest memory", out))
 		return
 	}
@@ -134,7 +134,7 @@ func (b *Bridge) groupPair(s []uint64, fn string) {
 		return
 	}
 	out := uint32(s[2])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "newgroup pointer %#x is outside guest memory", out))
 		return
 	}

@@ -69,12 +69,12 @@ func (b *Bridge) infoArg(fn string, h uint32) (C.uintptr_t, int32, bool) {
 // string at off: NUL-terminated within max-1 bytes.
 func (b *Bridge) infoString(fn string, off uint32, max int, class int32, what string) (*C.char, int32, bool) {
 	if _, ok := b.cString(off, max-1); !ok {
-		if !b.inBounds(off, 1) {
+		if !b.InBounds(off, 1) {
 			return nil, b.fail(commWorld, fn, errArg, "%s at %#x is outside guest memory", what, off), false
 		}
 		return nil, b.fail(commWorld, fn, class, "%s at %#x is not a NUL-terminated string of fewer than %d bytes within guest memory", what, off, max), false
 	}
-	return (*C.char)(unsafePointer(&b.full[off])), 0, true
+	return (*C.char)(unsafePointer(&b.Full[off])), 0, true
 }
 
 // newInfo records the host info C left in b.outHandle and writes the guest
@@ -99,7 +99,7 @@ func (b *Bridge) infoCreate(s []uint64) {
 		return
 	}
 	out := uint32(s[0])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "info pointer %#x is outside guest memory", out))
 		return
 	}
@@ -114,7 +114,7 @@ func (b *Bridge) infoDup(s []uint64) {
 		return
 	}
 	out := uint32(s[1])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "newinfo pointer %#x is outside guest memory", out))
 		return
 	}
@@ -271,7 +271,7 @@ func (b *Bridge) infoGetString(s []uint64) {
 		}
 		value = (*C.char)(p)
 	}
-	s[0] = ret(b.hostError(commWorld, fn, C.wr_info_get_string(info, key, (*C.int)(unsafePointer(&b.full[lenOff])), value, flag)))
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_info_get_string(info, key, (*C.int)(unsafePointer(&b.Full[lenOff])), value, flag)))
 }
 
 func (b *Bridge) infoGetNkeys(s []uint64) {

@@ -358,7 +358,7 @@ func (b *Bridge) fileOpen(s []uint64) {
 		s[0] = ret(b.failFile(nil, fn, errComm, "invalid communicator %#x", ch))
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.failFile(nil, fn, errArg, "fh pointer %#x is outside guest memory", out))
 		return
 	}
@@ -593,7 +593,7 @@ func (b *Bridge) fileSetView(s []uint64) {
 		return
 	}
 	rc = b.fileHostError(f, fn, C.wr_file_set_view(f.host, f.comm, f.sideFd, C.int64_t(disp), et.host, ft.host,
-		(*C.char)(unsafePointer(&b.full[repOff])), info))
+		(*C.char)(unsafePointer(&b.Full[repOff])), info))
 	if rc == 0 {
 		f.view = fileView{etype: eh, filetype: fh, et: *et, ft: *ft}
 		f.esz, f.initial = max(et.size, 1), 0
@@ -674,7 +674,7 @@ func (b *Bridge) fileIIO(s []uint64, fn string, kind C.int) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.failFile(f, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -811,7 +811,7 @@ func (b *Bridge) fileGetGroup(s []uint64) {
 		return
 	}
 	out := uint32(s[1])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.failFile(f, fn, errArg, "group pointer %#x is outside guest memory", out))
 		return
 	}
@@ -979,7 +979,7 @@ func (b *Bridge) fileSharedIO(s []uint64, fn string, kind C.int, nonblocking boo
 		req *C.uintptr_t
 	)
 	if nonblocking {
-		if !b.inBounds(last, 4) {
+		if !b.InBounds(last, 4) {
 			s[0] = ret(b.failFile(f, fn, errArg, "request pointer %#x is outside guest memory", last))
 			return
 		}
@@ -1158,7 +1158,7 @@ func (b *Bridge) fileSplitEnd(s []uint64, fn, begin string, kind C.int) {
 		s[0] = ret(b.failFile(f, fn, errBuffer, "buffer %#x is not the one given to %s (%#x)", buf, begin, f.split.buf))
 		return
 	}
-	if lo != hi && !b.inBounds(uint32(int64(buf)+lo), uint64(hi-lo)) {
+	if lo != hi && !b.InBounds(uint32(int64(buf)+lo), uint64(hi-lo)) {
 		s[0] = ret(b.failFile(f, fn, errBuffer, "buffer at %#x is outside guest memory", buf))
 		return
 	}
@@ -1172,13 +1172,13 @@ func (b *Bridge) fileSplitEnd(s []uint64, fn, begin string, kind C.int) {
 	if kind&splitOrdered != 0 {
 		if st != nil {
 			for k, v := range f.split.status {
-				binary.LittleEndian.PutUint32(b.full[stOff+uint32(4*k):], uint32(v))
+				binary.LittleEndian.PutUint32(b.Full[stOff+uint32(4*k):], uint32(v))
 			}
 		}
 		s[0] = 0
 		return
 	}
-	s[0] = ret(b.fileHostError(f, fn, C.wr_file_split(kind, 0, f.host, 0, C.uintptr_t(b.base+uintptr(buf)), 0, 0, st)))
+	s[0] = ret(b.fileHostError(f, fn, C.wr_file_split(kind, 0, f.host, 0, C.uintptr_t(b.Base+uintptr(buf)), 0, 0, st)))
 }
 
 // ---- views, extents, info ----
@@ -1196,7 +1196,7 @@ func (b *Bridge) fileGetView(s []uint64) {
 		return
 	}
 	etOff, ftOff, repOff := uint32(s[2]), uint32(s[3]), uint32(s[4])
-	if !b.inBounds(etOff, 4) || !b.inBounds(ftOff, 4) {
+	if !b.InBounds(etOff, 4) || !b.InBounds(ftOff, 4) {
 		s[0] = ret(b.failFile(f, fn, errArg, "etype or filetype pointer (%#x, %#x) is outside guest memory", etOff, ftOff))
 		return
 	}
@@ -1271,7 +1271,7 @@ func (b *Bridge) fileGetTypeExtent(s []uint64) {
 		return
 	}
 	out := uint32(s[2])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.failFile(f, fn, errArg, "extent pointer %#x is outside guest memory", out))
 		return
 	}
@@ -1295,7 +1295,7 @@ func (b *Bridge) fileGetInfo(s []uint64) {
 		return
 	}
 	out := uint32(s[1])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.failFile(f, fn, errArg, "info pointer %#x is outside guest memory", out))
 		return
 	}

@@ -42,7 +42,7 @@ func (b *Bridge) mprobe(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(msgOff, 4) {
+	if !b.InBounds(msgOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "message pointer %#x is outside guest memory", msgOff))
 		return
 	}
@@ -71,7 +71,7 @@ func (b *Bridge) improbe(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(msgOff, 4) {
+	if !b.InBounds(msgOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "message pointer %#x is outside guest memory", msgOff))
 		return
 	}
@@ -163,7 +163,7 @@ func (b *Bridge) imrecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}

@@ -90,7 +90,7 @@ func (b *Bridge) opCreate(s []uint64) {
 		return
 	}
 	guestFn, commute, out := uint32(s[0]), int32(s[1]), uint32(s[2])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "op pointer %#x is outside guest memory", out))
 		return
 	}
@@ -215,19 +215,19 @@ func (b *Bridge) applyUserOp(slot int, in, inout unsafe.Pointer, n int32, host C
 	if !ok {
 		return
 	}
-	size := uint64(b.mem.Size())
+	size := uint64(b.Mem.Size())
 	guestPtr := func(ptr unsafe.Pointer, at uint32) (uint32, bool) {
-		if p := uintptr(ptr); p >= b.base && uint64(p-b.base)+uint64(hi) <= size && int64(p-b.base)+lo >= 0 {
-			return uint32(p - b.base), false
+		if p := uintptr(ptr); p >= b.Base && uint64(p-b.Base)+uint64(hi) <= size && int64(p-b.Base)+lo >= 0 {
+			return uint32(p - b.Base), false
 		}
 		dst := at + uint32(pre)
-		copy(b.full[int64(dst)+lo:int64(dst)+hi], unsafe.Slice((*byte)(unsafe.Add(ptr, lo)), hi-lo))
+		copy(b.Full[int64(dst)+lo:int64(dst)+hi], unsafe.Slice((*byte)(unsafe.Add(ptr, lo)), hi-lo))
 		return dst, true
 	}
 	inG, _ := guestPtr(in, scratch+16)
 	inoutG, copied := guestPtr(inout, scratch+16+uint32((span+15)&^15))
-	binary.LittleEndian.PutUint32(b.full[scratch:], uint32(n))
-	binary.LittleEndian.PutUint32(b.full[scratch+4:], th)
+	binary.LittleEndian.PutUint32(b.Full[scratch:], uint32(n))
+	binary.LittleEndian.PutUint32(b.Full[scratch+4:], th)
 
 	if b.callbacks.depth == len(b.callbacks.call) {
 		b.callbacks.call = append(b.callbacks.call, b.lookup(b.callbacks.callIdx, callOpParams, nil))
@@ -241,7 +241,7 @@ func (b *Bridge) applyUserOp(slot int, in, inout unsafe.Pointer, n int32, host C
 		return
 	}
 	if copied {
-		copy(unsafe.Slice((*byte)(unsafe.Add(inout, lo)), hi-lo), b.full[int64(inoutG)+lo:int64(inoutG)+hi])
+		copy(unsafe.Slice((*byte)(unsafe.Add(inout, lo)), hi-lo), b.Full[int64(inoutG)+lo:int64(inoutG)+hi])
 	}
 }
 
@@ -260,10 +260,10 @@ func (b *Bridge) lookup(idx uint32, params, results []api.ValueType) (f api.Func
 			f = nil
 		}
 	}()
-	if b.module == nil {
+	if b.Module == nil {
 		return nil
 	}
-	return table.LookupFunction(b.module, 0, idx, params, results)
+	return table.LookupFunction(b.Module, 0, idx, params, results)
 }
 
 // opScratch returns a guest buffer of at least n bytes.
@@ -278,7 +278,7 @@ func (b *Bridge) opScratch(n uint32) (uint32, bool) {
 		return 0, false
 	}
 	res, err := f.Call(b.ctx, uint64(n))
-	if err != nil || len(res) == 0 || uint32(res[0]) == 0 || !b.inBounds(uint32(res[0]), uint64(n)) {
+	if err != nil || len(res) == 0 || uint32(res[0]) == 0 || !b.InBounds(uint32(res[0]), uint64(n)) {
 		b.opFatal(fmt.Sprintf("cannot allocate %d bytes of guest memory for operator operands", n), err)
 		return 0, false
 	}
@@ -301,7 +301,7 @@ func (b *Bridge) opFatal(why string, err error) {
 // MPI made (where): it flushes the guest's output, reports the trap with
 // the rank, and aborts.
 func (b *Bridge) guestFatal(where string, err error) {
-	embedder.Flush(b.ctx, b.module)
+	embedder.Flush(b.ctx, b.Module)
 	trap := embedder.ParseTrap(err)
 	trap.Cause = where + ": " + trap.Cause
 	fmt.Fprint(b.stderr, trap.Report(b.Label(), filepath.Base(os.Args[len(os.Args)-1])))

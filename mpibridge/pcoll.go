@@ -66,7 +66,7 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}

@@ -70,7 +70,7 @@ func (b *Bridge) isend(s []uint64, fn string, mode C.int) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -133,7 +133,7 @@ func (b *Bridge) irecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -208,7 +208,7 @@ func (b *Bridge) isendrecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -230,7 +230,7 @@ func (b *Bridge) isendrecvReplace(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -307,7 +307,7 @@ func (b *Bridge) bufferDetach(s []uint64) {
 		return
 	}
 	bufOut, sizeOut := uint32(s[0]), uint32(s[1])
-	if !b.inBounds(bufOut, 4) || !b.inBounds(sizeOut, 4) {
+	if !b.InBounds(bufOut, 4) || !b.InBounds(sizeOut, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "output pointer is outside guest memory"))
 		return
 	}
@@ -345,7 +345,7 @@ func (b *Bridge) sendInit(s []uint64, fn string, mode C.int) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}

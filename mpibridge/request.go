@@ -11,10 +11,10 @@ import (
 // emptyStatus is what completing MPI_REQUEST_NULL gives: source
 // MPI_ANY_SOURCE, tag MPI_ANY_TAG, no error, count 0.
 func (b *Bridge) emptyStatus(off uint32) {
-	if off == statusIgnore || !b.inBounds(off, statusBytes) {
+	if off == statusIgnore || !b.InBounds(off, statusBytes) {
 		return
 	}
-	clear(b.full[off : off+statusBytes])
+	clear(b.Full[off : off+statusBytes])
 	b.writeI32(off, anySource)
 	b.writeI32(off+4, anyTag)
 }
@@ -381,12 +381,12 @@ func (b *Bridge) cancel(s []uint64) {
 
 // statusWords reads the guest status at off: count in bytes and cancelled.
 func (b *Bridge) statusWords(fn string, off uint32) (int64, bool, int32, bool) {
-	if off == statusIgnore || !b.inBounds(off, statusBytes) {
+	if off == statusIgnore || !b.InBounds(off, statusBytes) {
 		return 0, false, b.fail(commWorld, fn, errArg, "status pointer %#x is outside guest memory", off), false
 	}
-	lo := binary.LittleEndian.Uint32(b.full[off+12:])
-	hi := binary.LittleEndian.Uint32(b.full[off+16:])
-	cancelled := binary.LittleEndian.Uint32(b.full[off+20:]) != 0
+	lo := binary.LittleEndian.Uint32(b.Full[off+12:])
+	hi := binary.LittleEndian.Uint32(b.Full[off+16:])
+	cancelled := binary.LittleEndian.Uint32(b.Full[off+20:]) != 0
 	return int64(uint64(hi)<<32 | uint64(lo)), cancelled, 0, true
 }
 

@@ -258,7 +258,7 @@ func (b *Bridge) dynamicTarget(fn string, w *window, rank int32, addr uint32, co
 	switch {
 	case !inside:
 	case rank == w.rank:
-		inside = b.inBounds(uint32(start), uint64(end-start))
+		inside = b.InBounds(uint32(start), uint64(end-start))
 	case end > w.layout[2*rank+1]:
 		if rc := C.wr_win_bound(w.bounds, C.int(rank), &b.ext.outI64); rc != 0 {
 			return 0, 0, b.winHostError(w, fn, rc), false
@@ -306,7 +306,7 @@ func (b *Bridge) winCreateArgs(fn string, ch uint32, size, unit int32, ih, out u
 	if !ok {
 		return nil, 0, b.fail(ch, fn, errInfo, "invalid info %#x", ih), false
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		return nil, 0, b.fail(ch, fn, errArg, "win pointer %#x is outside guest memory", out), false
 	}
 	return c, info, 0, true
@@ -316,7 +316,7 @@ func (b *Bridge) winCreateArgs(fn string, ch uint32, size, unit int32, ih, out u
 // gives the guest its handle.
 func (b *Bridge) newWindow(fn string, ch uint32, c *comm, base uint32, size, unit int32, info C.uintptr_t, alloc bool, out uint32) int32 {
 	layout := make([]int64, 2*c.size)
-	rc := C.wr_win_create(C.uintptr_t(b.base+uintptr(base)), C.int64_t(size), C.int(unit), info, c.host,
+	rc := C.wr_win_create(C.uintptr_t(b.Base+uintptr(base)), C.int64_t(size), C.int(unit), info, c.host,
 		(*C.int64_t)(unsafe.Pointer(&layout[0])), &b.outHandle)
 	if rc != 0 {
 		b.writeI32(out, int32(winNull))
@@ -391,7 +391,7 @@ func (b *Bridge) winAllocateGuest(s []uint64) {
 // collective too), so that none of them hangs.
 func (b *Bridge) allocFailed(fn string, ch uint32, c *comm, unit int32, info C.uintptr_t, why string) int32 {
 	layout := make([]int64, 2*c.size)
-	C.wr_win_create(C.uintptr_t(b.base), 0, C.int(unit), info, c.host, (*C.int64_t)(unsafe.Pointer(&layout[0])), &b.outHandle)
+	C.wr_win_create(C.uintptr_t(b.Base), 0, C.int(unit), info, c.host, (*C.int64_t)(unsafe.Pointer(&layout[0])), &b.outHandle)
 	return b.fail(ch, fn, errNoMem, "%s", why)
 }
 
@@ -408,12 +408,12 @@ func (b *Bridge) winCreateDynamic(s []uint64) {
 		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
 		return
 	}
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "win pointer %#x is outside guest memory", out))
 		return
 	}
 	layout := make([]int64, 2*max(c.size, c.peers()))
-	rcC := C.wr_win_create_dynamic(info, c.host, C.uintptr_t(b.base), C.int64_t(b.mem.Size()),
+	rcC := C.wr_win_create_dynamic(info, c.host, C.uintptr_t(b.Base), C.int64_t(b.Mem.Size()),
 		(*C.int64_t)(unsafe.Pointer(&layout[0])), &b.outHandle, &b.ext.outHandle2)
 	if rcC != 0 {
 		b.writeI32(out, int32(winNull))
@@ -460,7 +460,7 @@ func (b *Bridge) winAttach(s []uint64) {
 		s[0] = ret(b.failWin(w, fn, errBase, "%d bytes at %#x are outside guest memory", size, base))
 		return
 	}
-	s[0] = ret(b.winHostError(w, fn, C.wr_win_attach(w.host, w.bounds, C.int(w.rank), C.uintptr_t(a), C.int64_t(size), C.int64_t(b.mem.Size()))))
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_attach(w.host, w.bounds, C.int(w.rank), C.uintptr_t(a), C.int64_t(size), C.int64_t(b.Mem.Size()))))
 }
 
 func (b *Bridge) winDetach(s []uint64) {
@@ -471,7 +471,7 @@ func (b *Bridge) winDetach(s []uint64) {
 		return
 	}
 	// The host only looks the address up among the attached regions.
-	s[0] = ret(b.winHostError(w, fn, C.wr_win_detach(w.host, C.uintptr_t(b.base+uintptr(uint32(s[1]))))))
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_detach(w.host, C.uintptr_t(b.Base+uintptr(uint32(s[1]))))))
 }
 
 func (b *Bridge) winFree(s []uint64) {
@@ -484,7 +484,7 @@ func (b *Bridge) winFree(s []uint64) {
 func (b *Bridge) winFreeGuest(s []uint64) {
 	const fn = "MPI_Win_free"
 	baseOut := uint32(s[1])
-	if !b.inBounds(baseOut, 4) {
+	if !b.InBounds(baseOut, 4) {
 		if rc, ok := b.ready(fn); !ok {
 			s[0] = ret(rc)
 			return
@@ -524,7 +524,7 @@ func (b *Bridge) freeWindow(off, baseOut uint32) int32 {
 	}
 	base, alloc := w.base, w.alloc
 	if w.shared && w.segLen > 0 {
-		if errno := C.wr_win_shared_unmap(C.uintptr_t(b.base+uintptr(w.segOff)), C.int64_t(w.segLen)); errno != 0 {
+		if errno := C.wr_win_shared_unmap(C.uintptr_t(b.Base+uintptr(w.segOff)), C.int64_t(w.segLen)); errno != 0 {
 			b.wins.Remove(uint32(h))
 			b.writeI32(off, int32(winNull))
 			return b.fail(commWorld, fn, errIntern, "unmapping the shared segment: %v", syscall.Errno(errno))
@@ -546,7 +546,7 @@ func (b *Bridge) winGetGroup(s []uint64) {
 		return
 	}
 	out := uint32(s[1])
-	if !b.inBounds(out, 4) {
+	if !b.InBounds(out, 4) {
 		s[0] = ret(b.failWin(w, fn, errArg, "group pointer %#x is outside guest memory", out))
 		return
 	}
@@ -569,7 +569,7 @@ func (b *Bridge) winSetName(s []uint64) {
 		s[0] = ret(b.failWin(w, fn, errArg, "name at %#x is not a NUL-terminated string of at most %d bytes within guest memory", off, maxObjectName))
 		return
 	}
-	s[0] = ret(b.winHostError(w, fn, C.wr_win_set_name(w.host, (*C.char)(unsafePointer(&b.full[off])))))
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_set_name(w.host, (*C.char)(unsafePointer(&b.Full[off])))))
 }
 
 func (b *Bridge) winGetName(s []uint64) {
@@ -679,7 +679,7 @@ func (b *Bridge) rputGet(s []uint64, fn string, get bool) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.failWin(w, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -733,7 +733,7 @@ func (b *Bridge) raccumulate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.failWin(w, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -770,7 +770,7 @@ func (b *Bridge) rgetAccumulate(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(reqOff, 4) {
+	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.failWin(w, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
 		return
 	}
@@ -1048,14 +1048,14 @@ func (b *Bridge) winAllocateShared(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.inBounds(baseOut, 4) {
+	if !b.InBounds(baseOut, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "baseptr %#x is outside guest memory", baseOut))
 		return
 	}
 	sizes := make([]int64, c.size)
 	var offset C.int64_t
 	var shared C.int
-	if rcC := C.wr_win_shared_layout(c.host, C.int64_t(size), C.int64_t(b.mem.Size()),
+	if rcC := C.wr_win_shared_layout(c.host, C.int64_t(size), C.int64_t(b.Mem.Size()),
 		(*C.int64_t)(unsafe.Pointer(&sizes[0])), &offset, &shared); rcC != 0 {
 		s[0] = ret(b.hostError(ch, fn, rcC))
 		return
@@ -1076,7 +1076,7 @@ func (b *Bridge) winAllocateShared(s []uint64) {
 	if segLen > 0 {
 		grown := segOff+segLen <= 1<<32 && b.growTo(segOff+segLen)
 		var mapped, why C.int
-		if rcC := C.wr_win_shared_map(c.host, cBool(grown), C.uintptr_t(b.base+uintptr(segOff)), C.int64_t(segLen), &mapped, &why); rcC != 0 {
+		if rcC := C.wr_win_shared_map(c.host, cBool(grown), C.uintptr_t(b.Base+uintptr(segOff)), C.int64_t(segLen), &mapped, &why); rcC != 0 {
 			s[0] = ret(b.hostError(ch, fn, rcC))
 			return
 		}
@@ -1095,7 +1095,7 @@ func (b *Bridge) winAllocateShared(s []uint64) {
 	}
 	if rc := b.newWindow(fn, ch, c, uint32(segOff+mine), size, unit, info, false, out); rc != 0 {
 		if segLen > 0 {
-			C.wr_win_shared_unmap(C.uintptr_t(b.base+uintptr(segOff)), C.int64_t(segLen))
+			C.wr_win_shared_unmap(C.uintptr_t(b.Base+uintptr(segOff)), C.int64_t(segLen))
 		}
 		s[0] = ret(rc)
 		return
@@ -1113,12 +1113,12 @@ const pageSize = 65536
 
 // growTo grows guest memory to at least end bytes.
 func (b *Bridge) growTo(end uint64) bool {
-	cur := uint64(b.mem.Size())
+	cur := uint64(b.Mem.Size())
 	if end <= cur {
 		return true
 	}
-	_, ok := b.mem.Grow(uint32((end - cur + pageSize - 1) / pageSize))
-	return ok && b.inBounds(uint32(end-1), 1)
+	_, ok := b.Mem.Grow(uint32((end - cur + pageSize - 1) / pageSize))
+	return ok && b.InBounds(uint32(end-1), 1)
 }
 
 func (b *Bridge) winSharedQuery(s []uint64) {
@@ -1133,7 +1133,7 @@ func (b *Bridge) winSharedQuery(s []uint64) {
 		s[0] = ret(b.failWin(w, fn, errRMAFlavor, "the window was not made by MPI_Win_allocate_shared"))
 		return
 	}
-	if !b.inBounds(sizeOut, 4) || !b.inBounds(unitOut, 4) || !b.inBounds(baseOut, 4) {
+	if !b.InBounds(sizeOut, 4) || !b.InBounds(unitOut, 4) || !b.InBounds(baseOut, 4) {
 		s[0] = ret(b.failWin(w, fn, errArg, "an output pointer is outside guest memory"))
 		return
 	}

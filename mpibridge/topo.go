@@ -553,8 +553,8 @@ func (b *Bridge) neighborAlltoallw(s []uint64, fn string, nb bool) {
 		return
 	}
 	var keep C.uintptr_t
-	rcC := C.wr_neighbor_alltoallw(C.uintptr_t(b.base+uintptr(uint32(s[0]))), sc, (*C.int32_t)(unsafePointer(sd)), &stypes[0], C.int(c.outDeg),
-		C.uintptr_t(b.base+uintptr(uint32(s[4]))), rcnt, (*C.int32_t)(unsafePointer(rd)), &rtypes[0], C.int(c.inDeg), c.host, b.reqPtr(nb), &keep)
+	rcC := C.wr_neighbor_alltoallw(C.uintptr_t(b.Base+uintptr(uint32(s[0]))), sc, (*C.int32_t)(unsafePointer(sd)), &stypes[0], C.int(c.outDeg),
+		C.uintptr_t(b.Base+uintptr(uint32(s[4]))), rcnt, (*C.int32_t)(unsafePointer(rd)), &rtypes[0], C.int(c.inDeg), c.host, b.reqPtr(nb), &keep)
 	s[0] = ret(b.finish(fn, ch, nb, rcC, reqOff))
 	if nb {
 		b.keepUntilDone(reqOff, keep)

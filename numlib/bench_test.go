@@ -10,7 +10,7 @@ import (
 // host function.
 func BenchmarkDdot8(b *testing.B) {
 	br := New(io.Discard, nil, Libraries{})
-	br.attach(guestMemory(b))
+	br.Attach(guestMemory(b))
 	var r routine
 	for _, x := range blasRoutines {
 		if x.name == "cblas_ddot" {
@@ -28,7 +28,7 @@ func BenchmarkDdot8(b *testing.B) {
 // BenchmarkDdot8Check is the argument checks alone.
 func BenchmarkDdot8Check(b *testing.B) {
 	br := New(io.Discard, nil, Libraries{})
-	br.attach(guestMemory(b))
+	br.Attach(guestMemory(b))
 	s := []uint64{8, 4096, 1, 8192, 1}
 	for b.Loop() {
 		c := call{b: br, name: "cblas_ddot", s: s, elem: 8, real: 8}

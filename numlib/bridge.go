@@ -9,6 +9,7 @@ import "C"
 import (
 	"context"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/guestmem"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,11 +87,8 @@ type Bridge struct {
 	fftwThreads  [2]library
 	nthreads     [2]bool // fftw_init_threads succeeded
 
-	ctx    context.Context
-	module api.Module
-	mem    api.Memory
-	full   []byte  // the whole reservation; only [0, mem.Size()) is mapped
-	base   uintptr // address of full[0]
+	ctx             context.Context
+	guestmem.Memory // the guest's linear memory
 
 	plans *handle.Table[plan]
 }
@@ -144,8 +142,8 @@ func (m module) Instantiate(ctx context.Context, r wazero.Runtime) error {
 		params, results := f.signature()
 		builder.NewFunctionBuilder().
 			WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, mod api.Module, stack []uint64) {
-				if b.mem == nil {
-					b.attach(mod)
+				if b.Mem == nil {
+					b.Attach(mod)
 				}
 				b.ctx = ctx
 				f.fn(b, stack)
@@ -346,8 +344,8 @@ type LibraryStatus struct {
 // library, a plan that is not one) and ends this process, after writing
 // out what the guest had buffered in stdio.
 func (b *Bridge) fatal(fn, format string, args ...any) {
-	if b.module != nil && b.ctx != nil {
-		embedder.Flush(b.ctx, b.module)
+	if b.Module != nil && b.ctx != nil {
+		embedder.Flush(b.ctx, b.Module)
 	}
 	C.wr_nl_flush()
 	fmt.Fprintf(b.stderr, "%s: %s: %s\n", b.who(), fn, fmt.Sprintf(format, args...))

@@ -2,48 +2,7 @@ package numlib
 
 import (
 	"fmt"
-	"unsafe"
-
-	"github.com/tetratelabs/wazero/api"
 )
-
-// attach finds the guest's linear memory. wasmrun reserves it once at its
-// maximum (see embedder), so its base never moves and the host libraries
-// may keep pointers into it (FFTW plans).
-func (b *Bridge) attach(m api.Module) {
-	mem := m.Memory()
-	if mem == nil {
-		return
-	}
-	buf, ok := mem.Read(0, mem.Size())
-	if !ok || len(buf) == 0 {
-		return
-	}
-	b.module = m
-	b.mem = mem
-	b.full = buf
-	b.base = uintptr(unsafe.Pointer(&buf[0]))
-}
-
-// inBounds reports whether [off, off+n) lies in the guest's memory, taking
-// in memory the guest has grown since the last look.
-func (b *Bridge) inBounds(off uint32, n uint64) bool {
-	if b.mem == nil {
-		return false
-	}
-	end := uint64(off) + n
-	if end <= uint64(len(b.full)) {
-		return true
-	}
-	size := b.mem.Size()
-	if end > uint64(size) {
-		return false
-	}
-	if buf, ok := b.mem.Read(0, size); ok {
-		b.full = buf
-	}
-	return end <= uint64(len(b.full))
-}
 
 // maxExtent bounds every computed extent, in elements: more than the guest
 // can address, small enough that no product of it overflows.
@@ -144,10 +103,10 @@ func (c *call) span(pos int, n, size uint64) {
 	if n == 0 {
 		// Nothing is touched; pass an address the library may compute
 		// with but never dereferences.
-		if off != 0 && c.b.inBounds(off, 0) {
-			c.addr[pos] = c.b.base + uintptr(off)
+		if off != 0 && c.b.InBounds(off, 0) {
+			c.addr[pos] = c.b.Base + uintptr(off)
 		} else if off != 0 {
-			c.addr[pos] = c.b.base
+			c.addr[pos] = c.b.Base
 		}
 		return
 	}
@@ -159,18 +118,18 @@ func (c *call) span(pos int, n, size uint64) {
 		c.fail(pos, "NULL where %d elements are needed", n)
 		return
 	}
-	if !c.b.inBounds(off, n*size) {
+	if !c.b.InBounds(off, n*size) {
 		c.fail(pos, "%d bytes at 0x%x run past the end of guest memory (%d bytes)", n*size, off, c.memSize())
 		return
 	}
-	c.addr[pos] = c.b.base + uintptr(off)
+	c.addr[pos] = c.b.Base + uintptr(off)
 }
 
 func (c *call) memSize() uint32 {
-	if c.b.mem == nil {
+	if c.b.Mem == nil {
 		return 0
 	}
-	return c.b.mem.Size()
+	return c.b.Mem.Size()
 }
 
 // array checks n elements at pos; reals n real numbers; ints n lapack_ints.

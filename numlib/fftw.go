@@ -194,13 +194,13 @@ func (b *Bridge) dims(fn string, pos int, off uint32, count int, optional bool) 
 		b.fftwFail(fn, pos, "NULL")
 		return nil, false
 	}
-	if !b.inBounds(off, uint64(count)*4) {
+	if !b.InBounds(off, uint64(count)*4) {
 		b.fftwFail(fn, pos, "%d ints at 0x%x run past the end of guest memory", count, off)
 		return nil, false
 	}
 	out := make([]int64, count)
 	for i := range out {
-		out[i] = int64(int32(binary.LittleEndian.Uint32(b.full[off+uint32(4*i):])))
+		out[i] = int64(int32(binary.LittleEndian.Uint32(b.Full[off+uint32(4*i):])))
 	}
 	return out, true
 }
@@ -370,8 +370,8 @@ func (b *Bridge) planMany(single C.int, kind int, fn string, s []uint64) {
 		}
 	}
 	host := C.wr_fftw_plan_many(single, C.int(kind), C.int(rank), &nn[0], C.int(howmany),
-		C.uintptr_t(b.base+uintptr(in)), embedArg(0, 5), C.int(arg(6)), C.int(arg(7)),
-		C.uintptr_t(b.base+uintptr(out)), embedArg(1, 9), C.int(arg(10)), C.int(arg(11)), sign, flags)
+		C.uintptr_t(b.Base+uintptr(in)), embedArg(0, 5), C.int(arg(6)), C.int(arg(7)),
+		C.uintptr_t(b.Base+uintptr(out)), embedArg(1, 9), C.int(arg(10)), C.int(arg(11)), sign, flags)
 	if host == 0 {
 		b.logf("%s: FFTW made no plan (flags 0x%x)", fn, uint32(flags))
 		return
@@ -394,14 +394,14 @@ func (b *Bridge) arrayIn(p uint32, lo, hi int64) bool {
 	if p == 0 || start < 0 || hi <= lo {
 		return false
 	}
-	return b.inBounds(uint32(start), uint64(hi-lo))
+	return b.InBounds(uint32(start), uint64(hi-lo))
 }
 
 func (b *Bridge) memSize() uint32 {
-	if b.mem == nil {
+	if b.Mem == nil {
 		return 0
 	}
-	return b.mem.Size()
+	return b.Mem.Size()
 }
 
 // plan finds the live plan h of the precision; anything else ends the run,
@@ -439,7 +439,7 @@ func (b *Bridge) executeNew(single C.int, kind int, fn string, s []uint64) {
 		b.fatal(fn, "the output array at 0x%x runs past the end of guest memory (%d bytes)", out, b.memSize())
 	}
 	C.wr_fftw_execute_new(single, C.int(kind+C.WR_FFTW_EXECUTE_DFT), C.uintptr_t(pl.host),
-		C.uintptr_t(b.base+uintptr(in)), C.uintptr_t(b.base+uintptr(out)))
+		C.uintptr_t(b.Base+uintptr(in)), C.uintptr_t(b.Base+uintptr(out)))
 }
 
 // importWisdom is fftw_import_wisdom_from_string(const char *).
@@ -449,14 +449,14 @@ func (b *Bridge) importWisdom(single C.int, fn string, s []uint64) {
 	if !b.fftwReady(single, fn) {
 		return
 	}
-	if off == 0 || !b.inBounds(off, 1) {
+	if off == 0 || !b.InBounds(off, 1) {
 		b.fftwFail(fn, 1, "the string at 0x%x is not in guest memory", off)
 		return
 	}
-	b.inBounds(0, uint64(b.memSize()))
+	b.InBounds(0, uint64(b.memSize()))
 	end := -1
-	for i := int(off); i < len(b.full); i++ {
-		if b.full[i] == 0 {
+	for i := int(off); i < len(b.Full); i++ {
+		if b.Full[i] == 0 {
 			end = i
 			break
 		}
@@ -465,7 +465,7 @@ func (b *Bridge) importWisdom(single C.int, fn string, s []uint64) {
 		b.fftwFail(fn, 1, "the string at 0x%x has no terminating NUL in guest memory", off)
 		return
 	}
-	cs := C.CString(string(b.full[off:end]))
+	cs := C.CString(string(b.Full[off:end]))
 	defer C.free(unsafe.Pointer(cs))
 	s[0] = uint64(uint32(C.wr_fftw_import(single, cs)))
 }
@@ -487,12 +487,12 @@ func (b *Bridge) exportWisdom(single C.int, fn string, s []uint64) {
 	C.wr_fftw_free_string(single, cs)
 	need := uint32(len(w) + 1)
 	if buf != 0 && size >= need {
-		if !b.inBounds(buf, uint64(need)) {
+		if !b.InBounds(buf, uint64(need)) {
 			fmt.Fprintf(b.stderr, "%s: %s: the buffer at 0x%x runs past the end of guest memory\n", b.who(), fn, buf)
 			return
 		}
-		copy(b.full[buf:], w)
-		b.full[buf+need-1] = 0
+		copy(b.Full[buf:], w)
+		b.Full[buf+need-1] = 0
 	}
 	s[0] = uint64(need)
 }

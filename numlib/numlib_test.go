@@ -145,8 +145,8 @@ func args(sig string, layout uint64) (s []uint64, ptrs, lds []int) {
 // needs more.
 func TestChecks(t *testing.T) {
 	b := New(io.Discard, nil, Libraries{})
-	b.attach(guestMemory(t))
-	last := uint64(b.mem.Size() - 1)
+	b.Attach(guestMemory(t))
+	last := uint64(b.Mem.Size() - 1)
 	letters := "AVNUT1"
 	for _, r := range append(append([]routine(nil), blasRoutines...), lapackRoutines...) {
 		for _, layout := range []uint64{101, 102} {

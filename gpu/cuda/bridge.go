@@ -8,6 +8,7 @@ import "C"
 import (
 	"context"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/guestmem"
 	"io"
 	"os"
 	"sort"
@@ -38,10 +39,7 @@ type Bridge struct {
 	loaded  bool  // the library was tried
 	loadErr error // why it could not be used
 
-	module api.Module
-	mem    api.Memory
-	full   []byte  // the whole reservation; only [0, mem.Size()) is mapped
-	base   uintptr // address of full[0]
+	guestmem.Memory // the guest's linear memory
 
 	contexts  *handle.Table[cuContext]
 	modules   *handle.Table[cuModule]
@@ -125,8 +123,8 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 			params, names := f.signature()
 			builder.NewFunctionBuilder().
 				WithGoModuleFunction(api.GoModuleFunc(func(_ context.Context, m api.Module, stack []uint64) {
-					if b.mem == nil {
-						b.attach(m)
+					if b.Mem == nil {
+						b.Attach(m)
 					}
 					stack[0] = uint64(uint32(f.fn(b, stack)))
 				}), params, []api.ValueType{api.ValueTypeI32}).

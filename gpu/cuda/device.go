@@ -56,7 +56,7 @@ var deviceFunctions = []function{
 // outInt calls a driver function that writes one int to a guest
 // out-parameter.
 func (b *Bridge) outInt(fn string, off uint32, call func(*C.wr_int) C.wr_int) int32 {
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "out-parameter %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -65,7 +65,7 @@ func (b *Bridge) outInt(fn string, off uint32, call func(*C.wr_int) C.wr_int) in
 	var v C.wr_int
 	rc := int32(call(&v))
 	if rc == cuSuccess {
-		b.put32(off, uint32(v))
+		b.PutU32(off, uint32(v))
 	}
 	return rc
 }
@@ -85,17 +85,17 @@ func cuInit(b *Bridge, s []uint64) int32 {
 // runtime's cudaDriverGetVersion does, and succeeds.
 func cuDriverGetVersion(b *Bridge, s []uint64) int32 {
 	off := uint32(s[0])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail("cuDriverGetVersion", cuInvalidValue, "out-parameter %#x is outside guest memory", off)
 	}
 	if !b.load() {
-		b.put32(off, 0)
+		b.PutU32(off, 0)
 		return cuSuccess
 	}
 	var v C.wr_int
 	rc := int32(C.wr_cuDriverGetVersion(&v))
 	if rc == cuSuccess {
-		b.put32(off, uint32(v))
+		b.PutU32(off, uint32(v))
 	}
 	return rc
 }
@@ -103,13 +103,13 @@ func cuDriverGetVersion(b *Bridge, s []uint64) int32 {
 func cuDeviceGetName(b *Bridge, s []uint64) int32 {
 	const fn = "cuDeviceGetName"
 	name, n, dev := uint32(s[0]), int32(s[1]), C.wr_int(int32(s[2]))
-	if name == 0 || n <= 0 || !b.inBounds(name, uint64(n)) {
+	if name == 0 || n <= 0 || !b.InBounds(name, uint64(n)) {
 		return b.fail(fn, cuInvalidValue, "name %#x with %d bytes is outside guest memory", name, n)
 	}
 	if rc, ok := b.ready(fn); !ok {
 		return rc
 	}
-	return int32(C.wr_cuDeviceGetName(C.wr_h(b.base+uintptr(name)), C.wr_int(n), dev))
+	return int32(C.wr_cuDeviceGetName(C.wr_h(b.Base+uintptr(name)), C.wr_int(n), dev))
 }
 
 // cuDeviceTotalMem writes a guest size_t (32 bits): a device with 4 GiB or
@@ -117,7 +117,7 @@ func cuDeviceGetName(b *Bridge, s []uint64) int32 {
 func cuDeviceTotalMem(b *Bridge, s []uint64) int32 {
 	const fn = "cuDeviceTotalMem"
 	off, dev := uint32(s[0]), C.wr_int(int32(s[1]))
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "out-parameter %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -130,7 +130,7 @@ func cuDeviceTotalMem(b *Bridge, s []uint64) int32 {
 			b.logf("%s: device %d has %d bytes, more than a wasm32 size_t holds: the guest gets SIZE_MAX", fn, dev, uint64(v))
 			v = math.MaxUint32
 		}
-		b.put32(off, uint32(v))
+		b.PutU32(off, uint32(v))
 	}
 	return rc
 }
@@ -138,7 +138,7 @@ func cuDeviceTotalMem(b *Bridge, s []uint64) int32 {
 func cuDevicePrimaryCtxRetain(b *Bridge, s []uint64) int32 {
 	const fn = "cuDevicePrimaryCtxRetain"
 	off, dev := uint32(s[0]), int32(s[1])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "pctx %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -152,7 +152,7 @@ func cuDevicePrimaryCtxRetain(b *Bridge, s []uint64) int32 {
 	if g, ok := b.guest[host]; ok {
 		if c, ok := b.contexts.Get(g); ok {
 			c.refs++
-			b.put32(off, g)
+			b.PutU32(off, g)
 			return cuSuccess
 		}
 	}
@@ -162,7 +162,7 @@ func cuDevicePrimaryCtxRetain(b *Bridge, s []uint64) int32 {
 		return b.fail(fn, cuOutOfMemory, "too many contexts")
 	}
 	b.guest[host] = g
-	b.put32(off, g)
+	b.PutU32(off, g)
 	return cuSuccess
 }
 
@@ -192,7 +192,7 @@ func cuDevicePrimaryCtxRelease(b *Bridge, s []uint64) int32 {
 func cuCtxCreate(b *Bridge, s []uint64) int32 {
 	const fn = "cuCtxCreate"
 	off, flags, dev := uint32(s[0]), C.wr_uint(uint32(s[1])), int32(s[2])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "pctx %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -209,7 +209,7 @@ func cuCtxCreate(b *Bridge, s []uint64) int32 {
 		return b.fail(fn, cuOutOfMemory, "too many contexts")
 	}
 	b.guest[host] = g
-	b.put32(off, g)
+	b.PutU32(off, g)
 	return cuSuccess
 }
 
@@ -256,7 +256,7 @@ func cuCtxSetCurrent(b *Bridge, s []uint64) int32 {
 func cuCtxGetCurrent(b *Bridge, s []uint64) int32 {
 	const fn = "cuCtxGetCurrent"
 	off := uint32(s[0])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "pctx %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -265,7 +265,7 @@ func cuCtxGetCurrent(b *Bridge, s []uint64) int32 {
 	var host C.wr_h
 	rc := int32(C.wr_cuCtxGetCurrent(&host))
 	if rc == cuSuccess {
-		b.put32(off, b.guest[host])
+		b.PutU32(off, b.guest[host])
 	}
 	return rc
 }

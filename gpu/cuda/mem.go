@@ -55,7 +55,7 @@ var memFunctions = []function{
 func cuMemAlloc(b *Bridge, s []uint64) int32 {
 	const fn = "cuMemAlloc"
 	off, size := uint32(s[0]), uint32(s[1])
-	if off == 0 || !b.inBounds(off, 8) {
+	if off == 0 || !b.InBounds(off, 8) {
 		return b.fail(fn, cuInvalidValue, "dptr %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -67,7 +67,7 @@ func cuMemAlloc(b *Bridge, s []uint64) int32 {
 		return rc
 	}
 	b.addAlloc(alloc{base: uint64(p), size: uint64(size), ctx: current()})
-	b.put64(off, uint64(p))
+	b.PutU64(off, uint64(p))
 	return cuSuccess
 }
 

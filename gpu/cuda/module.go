@@ -38,14 +38,14 @@ type jitOpt struct {
 // error log buffer (the guest's, or the bridge's own), so that -v can show
 // why the JIT refused the PTX.
 func (b *Bridge) loadModule(fn string, off, image, n, optsOff, valsOff uint32) int32 {
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "module %#x is outside guest memory", off)
 	}
 	img, length, ok := b.cstring(image)
 	if !ok {
 		return b.fail(fn, cuInvalidValue, "image %#x is not a NUL-terminated string inside guest memory", image)
 	}
-	text := b.full[image : image+uint32(length)]
+	text := b.Full[image : image+uint32(length)]
 	if bytes.HasPrefix(text, []byte("\x7fELF")) || bytes.HasPrefix(text, []byte{0x50, 0xed, 0x55, 0xba}) {
 		return b.fail(fn, cuInvalidImage, "image %#x is a cubin or fatbin: wasmrun takes PTX text, which the driver compiles for its GPU", image)
 	}
@@ -71,7 +71,7 @@ func (b *Bridge) loadModule(fn string, off, image, n, optsOff, valsOff uint32) i
 	for _, o := range opts {
 		v := C.wr_h(o.guest)
 		if o.kind == jitBuffer {
-			v = C.wr_h(b.base + uintptr(o.guest))
+			v = C.wr_h(b.Base + uintptr(o.guest))
 			if o.option == jitErrorLogBuffer {
 				guestLog = o.guest
 			}
@@ -90,7 +90,7 @@ func (b *Bridge) loadModule(fn string, off, image, n, optsOff, valsOff uint32) i
 	// The driver writes sizes and times back into the value array.
 	for i, o := range opts {
 		if o.kind == jitInOut || o.kind == jitOut {
-			b.put32(valsOff+4*uint32(i), uint32(hostVals[i]))
+			b.PutU32(valsOff+4*uint32(i), uint32(hostVals[i]))
 		}
 	}
 	if rc != cuSuccess {
@@ -98,7 +98,7 @@ func (b *Bridge) loadModule(fn string, off, image, n, optsOff, valsOff uint32) i
 		if ownLog != nil {
 			msg = C.GoBytes(ownLog, ownErrorLogSize)
 		} else {
-			msg = b.full[guestLog : uint64(guestLog)+logSize]
+			msg = b.Full[guestLog : uint64(guestLog)+logSize]
 		}
 		if i := bytes.IndexByte(msg, 0); i >= 0 {
 			msg = msg[:i]
@@ -111,7 +111,7 @@ func (b *Bridge) loadModule(fn string, off, image, n, optsOff, valsOff uint32) i
 		C.wr_cuModuleUnload(host)
 		return b.fail(fn, cuOutOfMemory, "too many modules")
 	}
-	b.put32(off, g)
+	b.PutU32(off, g)
 	return cuSuccess
 }
 
@@ -122,18 +122,18 @@ func (b *Bridge) jitOptions(fn string, n, optsOff, valsOff uint32) ([]jitOpt, in
 	if n == 0 {
 		return nil, cuSuccess
 	}
-	if n > maxJITOptions || !b.inBounds(optsOff, uint64(n)*4) || !b.inBounds(valsOff, uint64(n)*4) || optsOff == 0 || valsOff == 0 {
+	if n > maxJITOptions || !b.InBounds(optsOff, uint64(n)*4) || !b.InBounds(valsOff, uint64(n)*4) || optsOff == 0 || valsOff == 0 {
 		return nil, b.fail(fn, cuInvalidValue, "%d JIT options at %#x, values at %#x, are outside guest memory", n, optsOff, valsOff)
 	}
 	opts := make([]jitOpt, n)
 	sizes := map[uint32]uint32{}
 	for i := range n {
-		o := b.readU32(optsOff + 4*i)
+		o := b.ReadU32(optsOff + 4*i)
 		kind, ok := jitOptions[o]
 		if !ok {
 			return nil, b.fail(fn, cuInvalidValue, "JIT option %d (%d) is not one wasmrun translates", i, o)
 		}
-		opts[i] = jitOpt{option: o, guest: b.readU32(valsOff + 4*i), kind: kind}
+		opts[i] = jitOpt{option: o, guest: b.ReadU32(valsOff + 4*i), kind: kind}
 		sizes[o] = opts[i].guest
 	}
 	for i, o := range opts {
@@ -144,7 +144,7 @@ func (b *Bridge) jitOptions(fn string, n, optsOff, valsOff uint32) ([]jitOpt, in
 		if !ok {
 			return nil, b.fail(fn, cuInvalidValue, "JIT option %d is a log buffer without its size option", i)
 		}
-		if o.guest == 0 || !b.inBounds(o.guest, uint64(size)) {
+		if o.guest == 0 || !b.InBounds(o.guest, uint64(size)) {
 			return nil, b.fail(fn, cuInvalidValue, "JIT log buffer %#x with %d bytes is outside guest memory", o.guest, size)
 		}
 	}
@@ -154,7 +154,7 @@ func (b *Bridge) jitOptions(fn string, n, optsOff, valsOff uint32) ([]jitOpt, in
 func cuModuleGetFunction(b *Bridge, s []uint64) int32 {
 	const fn = "cuModuleGetFunction"
 	off, mh, nameOff := uint32(s[0]), uint32(s[1]), uint32(s[2])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "hfunc %#x is outside guest memory", off)
 	}
 	m, ok := b.modules.Get(mh)
@@ -173,10 +173,10 @@ func cuModuleGetFunction(b *Bridge, s []uint64) int32 {
 		return rc
 	}
 	if g, ok := b.guest[host]; ok && b.functions.Owns(g) {
-		b.put32(off, g)
+		b.PutU32(off, g)
 		return cuSuccess
 	}
-	kernel := string(b.full[nameOff : nameOff+uint32(n)])
+	kernel := string(b.Full[nameOff : nameOff+uint32(n)])
 	f := cuFunction{host: host, module: mh, name: kernel}
 	ptx, inPTX := m.entries[kernel]
 	f.sizes, f.source = b.paramSizes(host, ptx)
@@ -202,7 +202,7 @@ func cuModuleGetFunction(b *Bridge, s []uint64) int32 {
 		return b.fail(fn, cuOutOfMemory, "too many functions")
 	}
 	b.guest[host] = g
-	b.put32(off, g)
+	b.PutU32(off, g)
 	return cuSuccess
 }
 
@@ -270,16 +270,16 @@ func cuLaunchKernel(b *Bridge, s []uint64) int32 {
 		}
 		n := uint32(len(f.sizes))
 		if n > 0 {
-			if !b.inBounds(paramsOff, uint64(n)*4) {
+			if !b.InBounds(paramsOff, uint64(n)*4) {
 				return b.fail(fn, cuInvalidValue, "kernelParams %#x with %d pointers is outside guest memory", paramsOff, n)
 			}
 			ptrs := b.params[:0]
 			for i := range n {
-				p := b.readU32(paramsOff + 4*i)
-				if p == 0 || !b.inBounds(p, f.sizes[i]) {
+				p := b.ReadU32(paramsOff + 4*i)
+				if p == 0 || !b.InBounds(p, f.sizes[i]) {
 					return b.fail(fn, cuInvalidValue, "parameter %d of %s (%d bytes) at %#x is outside guest memory", i, f.name, f.sizes[i], p)
 				}
-				ptrs = append(ptrs, C.wr_h(b.base+uintptr(p)))
+				ptrs = append(ptrs, C.wr_h(b.Base+uintptr(p)))
 			}
 			b.params = ptrs
 			params = &ptrs[0]
@@ -306,17 +306,17 @@ func (b *Bridge) launchExtra(fn string, off uint32) (*C.wr_h, int32) {
 	var buf, sizeAt uint32
 	haveBuf, haveSize := false, false
 	for i := uint32(0); ; i += 2 {
-		if i >= maxLaunchExtra || !b.inBounds(off+4*i, 4) {
+		if i >= maxLaunchExtra || !b.InBounds(off+4*i, 4) {
 			return nil, b.fail(fn, cuInvalidValue, "extra %#x has no CU_LAUNCH_PARAM_END inside guest memory", off)
 		}
-		key := b.readU32(off + 4*i)
+		key := b.ReadU32(off + 4*i)
 		if key == launchParamEnd {
 			break
 		}
-		if !b.inBounds(off+4*i, 8) {
+		if !b.InBounds(off+4*i, 8) {
 			return nil, b.fail(fn, cuInvalidValue, "extra %#x runs past guest memory", off)
 		}
-		v := b.readU32(off + 4*i + 4)
+		v := b.ReadU32(off + 4*i + 4)
 		switch key {
 		case launchParamBuffer:
 			buf, haveBuf = v, true
@@ -329,16 +329,16 @@ func (b *Bridge) launchExtra(fn string, off uint32) (*C.wr_h, int32) {
 	if !haveBuf || !haveSize {
 		return nil, b.fail(fn, cuInvalidValue, "extra needs both CU_LAUNCH_PARAM_BUFFER_POINTER and CU_LAUNCH_PARAM_BUFFER_SIZE")
 	}
-	if sizeAt == 0 || !b.inBounds(sizeAt, 4) {
+	if sizeAt == 0 || !b.InBounds(sizeAt, 4) {
 		return nil, b.fail(fn, cuInvalidValue, "the parameter buffer size %#x is outside guest memory", sizeAt)
 	}
-	size := b.readU32(sizeAt)
-	if buf == 0 || !b.inBounds(buf, uint64(size)) {
+	size := b.ReadU32(sizeAt)
+	if buf == 0 || !b.InBounds(buf, uint64(size)) {
 		return nil, b.fail(fn, cuInvalidValue, "the parameter buffer %#x with %d bytes is outside guest memory", buf, size)
 	}
 	*b.scratchSize() = C.size_t(size)
 	ex := make([]C.wr_h, 5)
-	ex[0], ex[1] = launchParamBuffer, C.wr_h(b.base+uintptr(buf))
+	ex[0], ex[1] = launchParamBuffer, C.wr_h(b.Base+uintptr(buf))
 	ex[2], ex[3] = launchParamSize, C.wr_h(uintptr(unsafe.Pointer(b.scratchSize())))
 	ex[4] = launchParamEnd
 	return &ex[0], cuSuccess

@@ -68,7 +68,7 @@ var streamFunctions = []function{
 func (b *Bridge) create(fn string, t interface {
 	Add(owned) uint32
 }, off uint32, make func(*C.wr_h) C.wr_int, undo func(C.wr_h)) int32 {
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "out-parameter %#x is outside guest memory", off)
 	}
 	if rc, ok := b.ready(fn); !ok {
@@ -83,7 +83,7 @@ func (b *Bridge) create(fn string, t interface {
 		undo(host)
 		return b.fail(fn, cuOutOfMemory, "too many objects")
 	}
-	b.put32(off, g)
+	b.PutU32(off, g)
 	return cuSuccess
 }
 
@@ -131,7 +131,7 @@ func (b *Bridge) eventCall(fn string, h uint32, call func(C.wr_h) C.wr_int) int3
 func cuEventElapsedTime(b *Bridge, s []uint64) int32 {
 	const fn = "cuEventElapsedTime"
 	off := uint32(s[0])
-	if off == 0 || !b.inBounds(off, 4) {
+	if off == 0 || !b.InBounds(off, 4) {
 		return b.fail(fn, cuInvalidValue, "pMilliseconds %#x is outside guest memory", off)
 	}
 	start, rc := b.event(fn, uint32(s[1]))
@@ -148,7 +148,7 @@ func cuEventElapsedTime(b *Bridge, s []uint64) int32 {
 	var ms C.float
 	rc = int32(C.wr_cuEventElapsedTime(&ms, start, end))
 	if rc == cuSuccess {
-		b.put32(off, math32bits(float32(ms)))
+		b.PutU32(off, math32bits(float32(ms)))
 	}
 	return rc
 }

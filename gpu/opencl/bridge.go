@@ -8,6 +8,7 @@ import "C"
 import (
 	"context"
 	"fmt"
+	"github.com/wasmrun/wasmrun/internal/guestmem"
 	"io"
 	"os"
 	"strings"
@@ -36,11 +37,8 @@ type Bridge struct {
 	loaded  bool  // the library was tried
 	loadErr error // why it could not be used
 
-	ctx    context.Context // of the host call in progress, for callbacks
-	module api.Module
-	mem    api.Memory
-	full   []byte  // the whole reservation; only [0, mem.Size()) is mapped
-	base   uintptr // address of full[0]
+	ctx             context.Context // of the host call in progress, for callbacks
+	guestmem.Memory                 // the guest's linear memory
 
 	platforms *handle.Table[C.wr_h]
 	devices   *handle.Table[C.wr_h]
@@ -128,8 +126,8 @@ func (b *Bridge) Instantiate(ctx context.Context, r wazero.Runtime) error {
 			params, names := f.signature()
 			builder.NewFunctionBuilder().
 				WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, m api.Module, stack []uint64) {
-					if b.mem == nil {
-						b.attach(m)
+					if b.Mem == nil {
+						b.Attach(m)
 					}
 					b.ctx = ctx
 					f.fn(b, stack)

@@ -60,7 +60,7 @@ func (b *Bridge) queueCall(fn string, h uint32, call func(C.wr_h) C.wr_int) int3
 // errOut checks the errcode_ret of a create call. When it is bad, the call
 // does nothing and returns NULL: there is nowhere to say why but the log.
 func (b *Bridge) errOut(fn string, off uint32) bool {
-	if b.out(off, 4) {
+	if b.Out(off, 4) {
 		return true
 	}
 	b.fail(fn, clInvalidValue, "errcode_ret pointer %#x is outside guest memory", off)
@@ -73,7 +73,7 @@ func (b *Bridge) createResult(errOff uint32, code int32, h uint32) uint64 {
 	if code == clSuccess && h == 0 {
 		code = clOutOfHostMemory
 	}
-	b.put32(errOff, uint32(code))
+	b.PutU32(errOff, uint32(code))
 	if code != clSuccess {
 		return 0
 	}
@@ -91,17 +91,17 @@ func (b *Bridge) contextProps(fn string, off uint32) ([]C.intptr_t, int32) {
 		if i >= maxContextProperties {
 			return nil, b.fail(fn, clInvalidValue, "properties at %#x have no terminating 0 within %d entries", off, maxContextProperties)
 		}
-		if !b.inBounds(off+4*i, 4) {
+		if !b.InBounds(off+4*i, 4) {
 			return nil, b.fail(fn, clInvalidValue, "properties at %#x run outside guest memory", off)
 		}
-		name := b.readU32(off + 4*i)
+		name := b.ReadU32(off + 4*i)
 		if name == 0 {
 			return append(props, 0), clSuccess
 		}
-		if !b.inBounds(off+4*i+4, 4) {
+		if !b.InBounds(off+4*i+4, 4) {
 			return nil, b.fail(fn, clInvalidValue, "properties at %#x run outside guest memory", off)
 		}
-		v := b.readU32(off + 4*i + 4)
+		v := b.ReadU32(off + 4*i + 4)
 		host := C.intptr_t(int32(v))
 		if name == clContextPlatform {
 			p, ok := b.platforms.Get(v)
@@ -252,20 +252,20 @@ func createCommandQueueWithProperties(b *Bridge, stack []uint64) {
 	var props []C.wr_ulong
 	if propsOff != 0 {
 		for i := uint32(0); ; i += 2 {
-			if i >= maxQueueProperties || !b.inBounds(propsOff+8*i, 8) {
+			if i >= maxQueueProperties || !b.InBounds(propsOff+8*i, 8) {
 				stack[0] = b.createResult(errOff, b.fail(fn, clInvalidValue, "properties at %#x run outside guest memory or past %d entries", propsOff, maxQueueProperties), 0)
 				return
 			}
-			name := b.readU64(propsOff + 8*i)
+			name := b.ReadU64(propsOff + 8*i)
 			if name == 0 {
 				props = append(props, 0)
 				break
 			}
-			if !b.inBounds(propsOff+8*i+8, 8) {
+			if !b.InBounds(propsOff+8*i+8, 8) {
 				stack[0] = b.createResult(errOff, b.fail(fn, clInvalidValue, "properties at %#x run outside guest memory", propsOff), 0)
 				return
 			}
-			props = append(props, C.wr_ulong(name), C.wr_ulong(b.readU64(propsOff+8*i+8)))
+			props = append(props, C.wr_ulong(name), C.wr_ulong(b.ReadU64(propsOff+8*i+8)))
 		}
 	}
 	b.outErr = 0

@@ -47,12 +47,12 @@ func waitForEvents(b *Bridge, stack []uint64) {
 		if n == 0 || list == 0 {
 			return b.fail(fn, clInvalidValue, "%d events at %#x", n, list)
 		}
-		if n > maxWaitList || !b.inBounds(list, uint64(n)*4) {
+		if n > maxWaitList || !b.InBounds(list, uint64(n)*4) {
 			return b.fail(fn, clInvalidValue, "%d events at %#x are outside guest memory", n, list)
 		}
 		b.wait = b.wait[:0]
 		for i := range n {
-			h := b.readU32(list + 4*i)
+			h := b.ReadU32(list + 4*i)
 			e, ok := b.events.Get(h)
 			if !ok {
 				return b.fail(fn, clInvalidEvent, "event %d of the list, %#x, is not a live event", i, h)

@@ -79,12 +79,12 @@ func (b *Bridge) waitList(fn string, n, off uint32) (*C.wr_h, int32) {
 	if n == 0 {
 		return nil, clSuccess
 	}
-	if n > maxWaitList || !b.inBounds(off, uint64(n)*4) {
+	if n > maxWaitList || !b.InBounds(off, uint64(n)*4) {
 		return nil, b.fail(fn, clInvalidEventWaitList, "%d events at %#x are outside guest memory", n, off)
 	}
 	b.wait = b.wait[:0]
 	for i := range n {
-		h := b.readU32(off + 4*i)
+		h := b.ReadU32(off + 4*i)
 		e, ok := b.events.Get(h)
 		if !ok {
 			return nil, b.fail(fn, clInvalidEventWaitList, "event %d of the wait list, %#x, is not a live event", i, h)
@@ -100,7 +100,7 @@ func (b *Bridge) eventOut(fn string, off uint32) (*C.wr_h, int32) {
 	if off == 0 {
 		return nil, clSuccess
 	}
-	if !b.inBounds(off, 4) {
+	if !b.InBounds(off, 4) {
 		return nil, b.fail(fn, clInvalidValue, "event pointer %#x is outside guest memory", off)
 	}
 	b.outH = 0
@@ -110,7 +110,7 @@ func (b *Bridge) eventOut(fn string, off uint32) (*C.wr_h, int32) {
 // newEvent gives the guest the event an enqueue call made.
 func (b *Bridge) newEvent(off uint32, rc C.wr_int) int32 {
 	if off != 0 && rc == clSuccess && b.outH != 0 {
-		b.put32(off, b.created(b.events, b.outH, func(h C.wr_h) C.wr_int { return C.wr_clReleaseEvent(h) }))
+		b.PutU32(off, b.created(b.events, b.outH, func(h C.wr_h) C.wr_int { return C.wr_clReleaseEvent(h) }))
 	}
 	return int32(rc)
 }
@@ -142,12 +142,12 @@ func (b *Bridge) devicesArg(fn string, n, off uint32) (*C.wr_h, int32) {
 	if n == 0 || off == 0 {
 		return nil, b.fail(fn, clInvalidValue, "%d devices at %#x", n, off)
 	}
-	if n > maxDevices || !b.inBounds(off, uint64(n)*4) {
+	if n > maxDevices || !b.InBounds(off, uint64(n)*4) {
 		return nil, b.fail(fn, clInvalidValue, "%d devices at %#x are outside guest memory", n, off)
 	}
 	b.hs = b.hs[:0]
 	for i := range n {
-		h := b.readU32(off + 4*i)
+		h := b.ReadU32(off + 4*i)
 		d, ok := b.devices.Get(h)
 		if !ok {
 			return nil, b.fail(fn, clInvalidDevice, "device %d of the list, %#x, is not a device", i, h)

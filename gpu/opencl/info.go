@@ -64,10 +64,10 @@ type query func(size C.size_t, value C.wr_h, ret *C.size_t) C.wr_int
 // info answers a clGet*Info call: size, value and ret are the guest's
 // param_value_size, param_value and param_value_size_ret.
 func (b *Bridge) info(fn string, params map[uint32]infoParam, name, size, value, ret uint32, q query) int32 {
-	if value != 0 && !b.inBounds(value, uint64(size)) {
+	if value != 0 && !b.InBounds(value, uint64(size)) {
 		return b.fail(fn, clInvalidValue, "param_value of %d bytes at %#x is outside guest memory", size, value)
 	}
-	if !b.out(ret, 4) {
+	if !b.Out(ret, 4) {
 		return b.fail(fn, clInvalidValue, "param_value_size_ret pointer %#x is outside guest memory", ret)
 	}
 	p := params[name]
@@ -77,7 +77,7 @@ func (b *Bridge) info(fn string, params map[uint32]infoParam, name, size, value,
 		b.outSize = 0
 		rc := q(C.size_t(size), ptr, &b.outSize)
 		if rc == clSuccess {
-			b.put32(ret, clampU32(uint64(b.outSize)))
+			b.PutU32(ret, clampU32(uint64(b.outSize)))
 		}
 		return int32(rc)
 	}
@@ -101,9 +101,9 @@ func (b *Bridge) info(fn string, params map[uint32]infoParam, name, size, value,
 		if uint64(size) < uint64(len(out)) {
 			return b.fail(fn, clInvalidValue, "param_value_size %d is less than the %d bytes of param %#x", size, len(out), name)
 		}
-		copy(b.full[value:], out)
+		copy(b.Full[value:], out)
 	}
-	b.put32(ret, uint32(len(out)))
+	b.PutU32(ret, uint32(len(out)))
 	return clSuccess
 }
 
@@ -124,7 +124,7 @@ func (b *Bridge) translate(p infoParam, host []byte) []byte {
 		case handles:
 			g = b.guestHandle(p.obj, C.wr_h(v))
 		case hostPtr:
-			g = b.guestAddr(uintptr(v))
+			g = b.GuestAddr(uintptr(v))
 		case ctxProps:
 			g = clampU32(v)
 			if i%2 == 1 && binary.LittleEndian.Uint64(host[8*(i-1):]) == clContextPlatform {

@@ -287,7 +287,7 @@ func mapBuffer(b *Bridge, stack []uint64) {
 		if m.useHost {
 			target = m.hostPtr + off
 		} else {
-			if !b.inBounds(stage, uint64(size)) || stage == 0 {
+			if !b.InBounds(stage, uint64(size)) || stage == 0 {
 				return b.fail(fn, clInvalidValue, "stage %#x of %d bytes is outside guest memory", stage, size)
 			}
 			target, mp.staged = stage, true
@@ -321,7 +321,7 @@ func mapBuffer(b *Bridge, stack []uint64) {
 	if rc != clSuccess {
 		target = 0
 	}
-	b.put32(errOff, uint32(rc))
+	b.PutU32(errOff, uint32(rc))
 	stack[0] = uint64(target)
 }
 
@@ -332,7 +332,7 @@ func unmapMemObject(b *Bridge, stack []uint64) {
 		if !b.ready() {
 			return clInvalidCommandQueue
 		}
-		if !b.inBounds(stagedOff, 4) || stagedOff == 0 {
+		if !b.InBounds(stagedOff, 4) || stagedOff == 0 {
 			return b.fail(fn, clInvalidValue, "guest library flag %#x is outside guest memory", stagedOff)
 		}
 		q, rc := b.queue(fn, qh)
@@ -370,7 +370,7 @@ func unmapMemObject(b *Bridge, stack []uint64) {
 			if mp.staged {
 				staged = 1
 			}
-			b.put32(stagedOff, staged)
+			b.PutU32(stagedOff, staged)
 		}
 		return b.newEvent(evOff, r)
 	}())

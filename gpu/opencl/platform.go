@@ -23,10 +23,10 @@ func (b *Bridge) list(fn string, entries, out, numOut uint32, count func(*C.wr_u
 	if entries == 0 && out != 0 {
 		return b.fail(fn, clInvalidValue, "num_entries is 0 with a list")
 	}
-	if out != 0 && !b.inBounds(out, uint64(entries)*4) {
+	if out != 0 && !b.InBounds(out, uint64(entries)*4) {
 		return b.fail(fn, clInvalidValue, "a list of %d handles at %#x is outside guest memory", entries, out)
 	}
-	if !b.out(numOut, 4) {
+	if !b.Out(numOut, 4) {
 		return b.fail(fn, clInvalidValue, "count pointer %#x is outside guest memory", numOut)
 	}
 	b.outU = 0
@@ -34,7 +34,7 @@ func (b *Bridge) list(fn string, entries, out, numOut uint32, count func(*C.wr_u
 		return int32(rc)
 	}
 	n := uint32(b.outU)
-	b.put32(numOut, n)
+	b.PutU32(numOut, n)
 	if out == 0 || n == 0 {
 		return clSuccess
 	}
@@ -43,7 +43,7 @@ func (b *Bridge) list(fn string, entries, out, numOut uint32, count func(*C.wr_u
 		return int32(rc)
 	}
 	for i := uint32(0); i < min(n, entries); i++ {
-		b.put32(out+4*i, add(all[i]))
+		b.PutU32(out+4*i, add(all[i]))
 	}
 	return clSuccess
 }
@@ -52,8 +52,8 @@ func getPlatformIDs(b *Bridge, stack []uint64) {
 	entries, out, numOut := uint32(stack[0]), uint32(stack[1]), uint32(stack[2])
 	const fn = "clGetPlatformIDs"
 	if !b.ready() {
-		if b.out(numOut, 4) {
-			b.put32(numOut, 0)
+		if b.Out(numOut, 4) {
+			b.PutU32(numOut, 0)
 		}
 		stack[0] = ret(b.fail(fn, clPlatformNotFoundKHR, "%v", b.loadErr))
 		return

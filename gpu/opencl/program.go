@@ -71,19 +71,19 @@ func createProgramWithSource(b *Bridge, stack []uint64) {
 		if !ok {
 			return b.fail(fn, clInvalidContext, "%#x is not a live context", ch)
 		}
-		if count == 0 || strs == 0 || count > maxProgramStrings || !b.inBounds(strs, uint64(count)*4) {
+		if count == 0 || strs == 0 || count > maxProgramStrings || !b.InBounds(strs, uint64(count)*4) {
 			return b.fail(fn, clInvalidValue, "%d strings at %#x", count, strs)
 		}
-		if lens != 0 && !b.inBounds(lens, uint64(count)*4) {
+		if lens != 0 && !b.InBounds(lens, uint64(count)*4) {
 			return b.fail(fn, clInvalidValue, "%d lengths at %#x are outside guest memory", count, lens)
 		}
 		ptrs := make([]C.wr_h, count)
 		lengths := make([]C.size_t, count)
 		for i := range count {
-			s := b.readU32(strs + 4*i)
+			s := b.ReadU32(strs + 4*i)
 			var n uint32
 			if lens != 0 {
-				n = b.readU32(lens + 4*i)
+				n = b.ReadU32(lens + 4*i)
 			}
 			if n == 0 {
 				p, l, ok := b.cstring(s)
@@ -151,7 +151,7 @@ var notifyParams = []api.ValueType{api.ValueTypeI32, api.ValueTypeI32}
 // callback calls the guest function at table index idx with (a, c). A bad
 // index or signature traps the guest, as calling it natively would crash.
 func (b *Bridge) callback(idx, a, c uint32) {
-	f := table.LookupFunction(b.module, 0, idx, notifyParams, nil)
+	f := table.LookupFunction(b.Module, 0, idx, notifyParams, nil)
 	if _, err := f.Call(b.ctx, uint64(a), uint64(c)); err != nil {
 		panic(err)
 	}
@@ -240,17 +240,17 @@ func createKernelsInProgram(b *Bridge, stack []uint64) {
 		if !ok {
 			return b.fail(fn, clInvalidProgram, "%#x is not a live program", ph)
 		}
-		if out != 0 && (n == 0 || n > maxKernelsInProgram || !b.inBounds(out, uint64(n)*4)) {
+		if out != 0 && (n == 0 || n > maxKernelsInProgram || !b.InBounds(out, uint64(n)*4)) {
 			return b.fail(fn, clInvalidValue, "a list of %d kernels at %#x is outside guest memory", n, out)
 		}
-		if !b.out(numOut, 4) {
+		if !b.Out(numOut, 4) {
 			return b.fail(fn, clInvalidValue, "num_kernels_ret pointer %#x is outside guest memory", numOut)
 		}
 		if out == 0 {
 			b.outU = 0
 			rc := C.wr_clCreateKernelsInProgram(p.host, 0, nil, &b.outU)
 			if rc == clSuccess {
-				b.put32(numOut, uint32(b.outU))
+				b.PutU32(numOut, uint32(b.outU))
 			}
 			return int32(rc)
 		}
@@ -262,9 +262,9 @@ func createKernelsInProgram(b *Bridge, stack []uint64) {
 		}
 		got := min(uint32(b.outU), n)
 		for i := range got {
-			b.put32(out+4*i, b.created(b.kernels, ks[i], releaseKernel))
+			b.PutU32(out+4*i, b.created(b.kernels, ks[i], releaseKernel))
 		}
-		b.put32(numOut, got)
+		b.PutU32(numOut, got)
 		return clSuccess
 	}())
 }
@@ -300,7 +300,7 @@ func setKernelArg(b *Bridge, stack []uint64) {
 		if size != 4 {
 			return int32(C.wr_clSetKernelArg(k.host, C.wr_uint(idx), C.size_t(size), host))
 		}
-		v := b.readU32(value)
+		v := b.ReadU32(value)
 		switch b.argSpace(k.host, idx) {
 		case argValue:
 			return int32(C.wr_clSetKernelArg(k.host, C.wr_uint(idx), 4, host))
@@ -419,11 +419,11 @@ func (b *Bridge) sizesArg(i int, off, dim uint32) (*C.size_t, bool) {
 	if off == 0 {
 		return nil, true
 	}
-	if !b.inBounds(off, uint64(dim)*4) {
+	if !b.InBounds(off, uint64(dim)*4) {
 		return nil, false
 	}
 	for j := range dim {
-		b.sizes[i][j] = C.size_t(b.readU32(off + 4*j))
+		b.sizes[i][j] = C.size_t(b.ReadU32(off + 4*j))
 	}
 	return &b.sizes[i][0], true
 }
