@@ -551,62 +551,92 @@ func (b *Bridge) aintDiff(s []uint64) { s[0] = uint64(uint32(int32(s[0]) - int32
 
 func (b *Bridge) pack(s []uint64) {
 	const fn = "MPI_Pack"
-	count, th, outOff, outSize, posOff, ch := int32(s[1]), uint32(s[2]), uint32(s[3]), int32(s[4]), uint32(s[5]), uint32(s[6])
+	ch := uint32(s[6])
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	in, t, rc, ok := b.buf(fn, ch, uint32(s[0]), count, th)
+	a, rc, ok := b.packArgs(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]), uint32(s[3]), int32(s[4]), uint32(s[5]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if outSize < 0 {
-		s[0] = ret(b.fail(ch, fn, errArg, "negative outsize %d", outSize))
-		return
-	}
-	out, ok := b.addr(outOff, uint64(outSize))
+	s[0] = ret(b.hostError(ch, fn, C.wr_pack(a.data, C.int(a.count), a.t, a.packed, C.int(a.size), a.pos, c.host)))
+}
+
+// packed are the checked arguments of a pack or unpack: count elements of
+// datatype t at data, and the packed buffer of size bytes with the
+// position in it.
+type packed struct {
+	data, packed C.uintptr_t
+	count, size  int32
+	t            C.uintptr_t
+	pos          *C.int
+}
+
+// packArgs checks the arguments of MPI_Pack(inbuf, incount, datatype,
+// outbuf, outsize, position) and its external form.
+func (b *Bridge) packArgs(fn string, ch, inOff uint32, count int32, th, outOff uint32, outSize int32, posOff uint32) (packed, int32, bool) {
+	in, t, rc, ok := b.buf(fn, ch, inOff, count, th)
 	if !ok {
-		s[0] = ret(b.fail(ch, fn, errBuffer, "output buffer of %d bytes at %#x is outside guest memory", outSize, outOff))
-		return
+		return packed{}, rc, false
+	}
+	out, rc, ok := b.packedBuf(fn, ch, "output", outOff, outSize)
+	if !ok {
+		return packed{}, rc, false
 	}
 	pos, rc, ok := b.position(fn, ch, posOff, outSize)
 	if !ok {
-		s[0] = ret(rc)
-		return
+		return packed{}, rc, false
 	}
-	s[0] = ret(b.hostError(ch, fn, C.wr_pack(in, C.int(count), t, C.uintptr_t(out), C.int(outSize), pos, c.host)))
+	return packed{data: in, packed: out, count: count, size: outSize, t: t, pos: pos}, 0, true
+}
+
+// unpackArgs checks the arguments of MPI_Unpack(inbuf, insize, position,
+// outbuf, outcount, datatype) and its external form.
+func (b *Bridge) unpackArgs(fn string, ch, inOff uint32, inSize int32, posOff, outOff uint32, count int32, th uint32) (packed, int32, bool) {
+	in, rc, ok := b.packedBuf(fn, ch, "input", inOff, inSize)
+	if !ok {
+		return packed{}, rc, false
+	}
+	out, t, rc, ok := b.buf(fn, ch, outOff, count, th)
+	if !ok {
+		return packed{}, rc, false
+	}
+	pos, rc, ok := b.position(fn, ch, posOff, inSize)
+	if !ok {
+		return packed{}, rc, false
+	}
+	return packed{data: out, packed: in, count: count, size: inSize, t: t, pos: pos}, 0, true
+}
+
+// packedBuf checks a packed buffer of size bytes at off.
+func (b *Bridge) packedBuf(fn string, ch uint32, what string, off uint32, size int32) (C.uintptr_t, int32, bool) {
+	if size < 0 {
+		return 0, b.fail(ch, fn, errArg, "negative %s size %d", what, size), false
+	}
+	a, ok := b.addr(off, uint64(size))
+	if !ok {
+		return 0, b.fail(ch, fn, errBuffer, "%s buffer of %d bytes at %#x is outside guest memory", what, size, off), false
+	}
+	return C.uintptr_t(a), 0, true
 }
 
 func (b *Bridge) unpack(s []uint64) {
 	const fn = "MPI_Unpack"
-	inOff, inSize, posOff, count, th, ch := uint32(s[0]), int32(s[1]), uint32(s[2]), int32(s[4]), uint32(s[5]), uint32(s[6])
+	ch := uint32(s[6])
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if inSize < 0 {
-		s[0] = ret(b.fail(ch, fn, errArg, "negative insize %d", inSize))
-		return
-	}
-	in, ok := b.addr(inOff, uint64(inSize))
-	if !ok {
-		s[0] = ret(b.fail(ch, fn, errBuffer, "input buffer of %d bytes at %#x is outside guest memory", inSize, inOff))
-		return
-	}
-	out, t, rc, ok := b.buf(fn, ch, uint32(s[3]), count, th)
+	a, rc, ok := b.unpackArgs(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]), uint32(s[3]), int32(s[4]), uint32(s[5]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	pos, rc, ok := b.position(fn, ch, posOff, inSize)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	s[0] = ret(b.hostError(ch, fn, C.wr_unpack(C.uintptr_t(in), C.int(inSize), pos, out, C.int(count), t, c.host)))
+	s[0] = ret(b.hostError(ch, fn, C.wr_unpack(a.packed, C.int(a.size), a.pos, a.data, C.int(a.count), a.t, c.host)))
 }
 
 func (b *Bridge) packSize(s []uint64) {
@@ -662,60 +692,30 @@ func (b *Bridge) datarep(fn string, off uint32) (int32, bool) {
 
 func (b *Bridge) packExternal(s []uint64) {
 	const fn = "MPI_Pack_external"
-	count, th, outOff, outSize, posOff := int32(s[2]), uint32(s[3]), uint32(s[4]), int32(s[5]), uint32(s[6])
 	if rc, ok := b.datarep(fn, uint32(s[0])); !ok {
 		s[0] = ret(rc)
 		return
 	}
-	in, t, rc, ok := b.buf(fn, commWorld, uint32(s[1]), count, th)
+	a, rc, ok := b.packArgs(fn, commWorld, uint32(s[1]), int32(s[2]), uint32(s[3]), uint32(s[4]), int32(s[5]), uint32(s[6]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if outSize < 0 {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "negative outsize %d", outSize))
-		return
-	}
-	out, ok := b.addr(outOff, uint64(outSize))
-	if !ok {
-		s[0] = ret(b.fail(commWorld, fn, errBuffer, "output buffer of %d bytes at %#x is outside guest memory", outSize, outOff))
-		return
-	}
-	pos, rc, ok := b.position(fn, commWorld, posOff, outSize)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	s[0] = ret(b.hostError(commWorld, fn, C.wr_pack_external(in, C.int(count), t, C.uintptr_t(out), C.int64_t(outSize), (*C.int32_t)(unsafe.Pointer(pos)))))
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_pack_external(a.data, C.int(a.count), a.t, a.packed, C.int64_t(a.size), (*C.int32_t)(unsafe.Pointer(a.pos)))))
 }
 
 func (b *Bridge) unpackExternal(s []uint64) {
 	const fn = "MPI_Unpack_external"
-	inOff, inSize, posOff, count, th := uint32(s[1]), int32(s[2]), uint32(s[3]), int32(s[5]), uint32(s[6])
 	if rc, ok := b.datarep(fn, uint32(s[0])); !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if inSize < 0 {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "negative insize %d", inSize))
-		return
-	}
-	in, ok := b.addr(inOff, uint64(inSize))
-	if !ok {
-		s[0] = ret(b.fail(commWorld, fn, errBuffer, "input buffer of %d bytes at %#x is outside guest memory", inSize, inOff))
-		return
-	}
-	out, t, rc, ok := b.buf(fn, commWorld, uint32(s[4]), count, th)
+	a, rc, ok := b.unpackArgs(fn, commWorld, uint32(s[1]), int32(s[2]), uint32(s[3]), uint32(s[4]), int32(s[5]), uint32(s[6]))
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	pos, rc, ok := b.position(fn, commWorld, posOff, inSize)
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	s[0] = ret(b.hostError(commWorld, fn, C.wr_unpack_external(C.uintptr_t(in), C.int64_t(inSize), (*C.int32_t)(unsafe.Pointer(pos)), out, C.int(count), t)))
+	s[0] = ret(b.hostError(commWorld, fn, C.wr_unpack_external(a.packed, C.int64_t(a.size), (*C.int32_t)(unsafe.Pointer(a.pos)), a.data, C.int(a.count), a.t)))
 }
 
 func (b *Bridge) packExternalSize(s []uint64) {
