@@ -79,6 +79,10 @@ dist/wasmrun-linux-%: $(PLUGIN_DIR)/%/openmpi.so $(PLUGIN_DIR)/%/mpich.so FORCE
 
 FORCE:
 
+# The plugins of other architectures are built only as prerequisites of
+# dist/: keep them like the host's.
+.PRECIOUS: $(PLUGIN_DIR)/%.so
+
 # Each sample twice, from the same source: to wasm with wasmrun cc and
 # natively with the system compilers (MPI: the $(MPI) family's mpicc).
 samples: build
