@@ -100,6 +100,7 @@ int wr_comm_compare(uintptr_t a, uintptr_t b, int *result);
 int wr_comm_set_name(uintptr_t comm, const char *name);
 int wr_comm_get_name(uintptr_t comm, char *out, int cap, int *len);
 int wr_comm_group(uintptr_t comm, uintptr_t *out);
+int wr_comm_remote_group(uintptr_t comm, uintptr_t *out);
 int wr_group_size(uintptr_t g, int *size);
 int wr_group_rank(uintptr_t g, int *rank);
 int wr_group_incl(uintptr_t g, int n, const int *ranks, uintptr_t *out);

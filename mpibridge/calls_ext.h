@@ -37,6 +37,10 @@ int wr_win_shared_layout(uintptr_t comm, int64_t size, int64_t memsize, int64_t 
 int wr_win_shared_map(uintptr_t comm, int grown, uintptr_t addr, int64_t length, int *mapped, int *why);
 int wr_win_shared_unmap(uintptr_t addr, int64_t length);
 
+/* MPI_Win_set_info, MPI_Win_get_info (a new info object in *out) */
+int wr_win_set_info(uintptr_t win, uintptr_t info);
+int wr_win_get_info(uintptr_t win, uintptr_t *out);
+
 /* MPI_Win_create_dynamic. Target displacements of a dynamic window are
  * host addresses, and a guest names its memory by offset: layout receives
  * 2 int64 per rank of comm, the host address of that rank's guest offset 0

@@ -29,7 +29,9 @@ var commFunctions = []function{
 	{"MPI_Comm_compare", (*Bridge).commCompare, "comm1 comm2 result", false},
 	{"MPI_Comm_set_name", (*Bridge).commSetName, "comm comm_name", false},
 	{"MPI_Comm_get_name", (*Bridge).commGetName, "comm comm_name resultlen", false},
-	{"MPI_Comm_group", (*Bridge).commGroup, "comm group", false},
+	{"MPI_Comm_group", func(b *Bridge, s []uint64) { b.commGroup(s, "MPI_Comm_group", false) }, "comm group", false},
+	// MPI_Comm_remote_group(comm, group): of an inter-communicator.
+	{"MPI_Comm_remote_group", func(b *Bridge, s []uint64) { b.commGroup(s, "MPI_Comm_remote_group", true) }, "comm group", false},
 }
 
 // commInt is MPI_Comm_size and MPI_Comm_rank(comm, out): answered from the
@@ -248,8 +250,7 @@ func (b *Bridge) commGetName(s []uint64) {
 	s[0] = ret(b.hostError(ch, fn, C.wr_comm_get_name(c.host, (*C.char)(p), maxObjectName, lp)))
 }
 
-func (b *Bridge) commGroup(s []uint64) {
-	const fn = "MPI_Comm_group"
+func (b *Bridge) commGroup(s []uint64, fn string, remote bool) {
 	ch, out := uint32(s[0]), uint32(s[1])
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
@@ -258,6 +259,10 @@ func (b *Bridge) commGroup(s []uint64) {
 	}
 	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "group pointer %#x is outside guest memory", out))
+		return
+	}
+	if remote {
+		s[0] = ret(b.newGroup(fn, ch, C.wr_comm_remote_group(c.host, &b.outHandle), out))
 		return
 	}
 	s[0] = ret(b.newGroup(fn, ch, C.wr_comm_group(c.host, &b.outHandle), out))

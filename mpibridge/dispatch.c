@@ -199,6 +199,9 @@ int wr_comm_get_name(uintptr_t comm, char *out, int cap, int *len) { return p_wr
 static int (*p_wr_comm_group)(uintptr_t comm, uintptr_t *out);
 int wr_comm_group(uintptr_t comm, uintptr_t *out) { return p_wr_comm_group(comm, out); }
 
+static int (*p_wr_comm_remote_group)(uintptr_t comm, uintptr_t *out);
+int wr_comm_remote_group(uintptr_t comm, uintptr_t *out) { return p_wr_comm_remote_group(comm, out); }
+
 static int (*p_wr_group_size)(uintptr_t g, int *size);
 int wr_group_size(uintptr_t g, int *size) { return p_wr_group_size(g, size); }
 
@@ -532,6 +535,12 @@ int wr_win_shared_map(uintptr_t comm, int grown, uintptr_t addr, int64_t length,
 static int (*p_wr_win_shared_unmap)(uintptr_t addr, int64_t length);
 int wr_win_shared_unmap(uintptr_t addr, int64_t length) { return p_wr_win_shared_unmap(addr, length); }
 
+static int (*p_wr_win_set_info)(uintptr_t win, uintptr_t info);
+int wr_win_set_info(uintptr_t win, uintptr_t info) { return p_wr_win_set_info(win, info); }
+
+static int (*p_wr_win_get_info)(uintptr_t win, uintptr_t *out);
+int wr_win_get_info(uintptr_t win, uintptr_t *out) { return p_wr_win_get_info(win, out); }
+
 static int (*p_wr_win_create_dynamic)(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize, int64_t *layout, uintptr_t *win, uintptr_t *bounds);
 int wr_win_create_dynamic(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize, int64_t *layout, uintptr_t *win, uintptr_t *bounds) { return p_wr_win_create_dynamic(info, comm, base, memsize, layout, win, bounds); }
 
@@ -803,6 +812,7 @@ static const struct {
     {"wr_comm_set_name", (void **)&p_wr_comm_set_name},
     {"wr_comm_get_name", (void **)&p_wr_comm_get_name},
     {"wr_comm_group", (void **)&p_wr_comm_group},
+    {"wr_comm_remote_group", (void **)&p_wr_comm_remote_group},
     {"wr_group_size", (void **)&p_wr_group_size},
     {"wr_group_rank", (void **)&p_wr_group_rank},
     {"wr_group_incl", (void **)&p_wr_group_incl},
@@ -914,6 +924,8 @@ static const struct {
     {"wr_win_shared_layout", (void **)&p_wr_win_shared_layout},
     {"wr_win_shared_map", (void **)&p_wr_win_shared_map},
     {"wr_win_shared_unmap", (void **)&p_wr_win_shared_unmap},
+    {"wr_win_set_info", (void **)&p_wr_win_set_info},
+    {"wr_win_get_info", (void **)&p_wr_win_get_info},
     {"wr_win_create_dynamic", (void **)&p_wr_win_create_dynamic},
     {"wr_win_attach", (void **)&p_wr_win_attach},
     {"wr_win_detach", (void **)&p_wr_win_detach},

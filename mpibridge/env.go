@@ -268,12 +268,10 @@ func (b *Bridge) commSetErrhandler(s []uint64) {
 		s[0] = ret(b.fail(h, fn, errComm, "invalid communicator %#x", h))
 		return
 	}
-	if _, user := b.errhs.Get(e); !user && e != errorsAreFatal && e != errorsReturn && e != errorsAbort {
-		s[0] = ret(b.fail(h, fn, errArg, "invalid error handler %#x", e))
+	e, why, ok := b.errhFor(e, errhComm)
+	if !ok {
+		s[0] = ret(b.fail(h, fn, errArg, "%s", why))
 		return
-	}
-	if e == errorsAbort {
-		e = errorsAreFatal
 	}
 	c.errh = e
 	s[0] = 0

@@ -10,8 +10,14 @@ var errhFunctions = []function{
 	// MPI_Comm_create_errhandler(function, errhandler): function is a guest
 	// MPI_Comm_errhandler_function, called with the communicator and the
 	// error code when a call on a communicator it is set on fails.
-	{"MPI_Comm_create_errhandler", (*Bridge).commCreateErrhandler, "comm_errhandler_fn errhandler", false},
+	{"MPI_Comm_create_errhandler", func(b *Bridge, s []uint64) { b.createErrhandler(s, "MPI_Comm_create_errhandler", errhComm) }, "comm_errhandler_fn errhandler", false},
 	{"MPI_Comm_call_errhandler", (*Bridge).commCallErrhandler, "comm errorcode", false},
+	// The same for windows and files: a handler applies to the kind of
+	// object it was created for.
+	{"MPI_Win_create_errhandler", func(b *Bridge, s []uint64) { b.createErrhandler(s, "MPI_Win_create_errhandler", errhWin) }, "win_errhandler_fn errhandler", false},
+	{"MPI_Win_call_errhandler", (*Bridge).winCallErrhandler, "win errorcode", false},
+	{"MPI_File_create_errhandler", func(b *Bridge, s []uint64) { b.createErrhandler(s, "MPI_File_create_errhandler", errhFile) }, "file_errhandler_fn errhandler", false},
+	{"MPI_File_call_errhandler", (*Bridge).fileCallErrhandler, "file errorcode", false},
 	// MPI_Add_error_class(errorclass), MPI_Add_error_code(errorclass, errorcode),
 	// MPI_Add_error_string(errorcode, string): codes above MPI_ERR_LASTCODE.
 	{"MPI_Add_error_class", (*Bridge).addErrorClass, "errorclass", false},
@@ -25,7 +31,37 @@ var errhFunctions = []function{
 
 // userErrh is an error handler the guest created.
 type userErrh struct {
-	fn uint32 // guest function table index
+	fn   uint32 // guest function table index
+	kind int    // errhComm, errhWin or errhFile: what it may be set on
+}
+
+// The kinds of object a user error handler is created for.
+const (
+	errhComm = iota
+	errhWin
+	errhFile
+)
+
+var errhKindNames = [...]string{"communicator", "window", "file"}
+
+// errhFor checks error handler e for an object of kind: a predefined one
+// (MPI_ERRORS_ABORT acts as MPI_ERRORS_ARE_FATAL) or one the guest created
+// for that kind.
+func (b *Bridge) errhFor(e uint32, kind int) (uint32, string, bool) {
+	switch e {
+	case errorsAreFatal, errorsReturn:
+		return e, "", true
+	case errorsAbort:
+		return errorsAreFatal, "", true
+	}
+	u, ok := b.errhs.Get(e)
+	if !ok {
+		return 0, fmt.Sprintf("invalid error handler %#x", e), false
+	}
+	if u.kind != kind {
+		return 0, fmt.Sprintf("error handler %#x was created for a %s, not a %s", e, errhKindNames[u.kind], errhKindNames[kind]), false
+	}
+	return e, "", true
 }
 
 // userCode is an error class or code the guest added.
@@ -119,22 +155,23 @@ func (b *Bridge) addErrorString(s []uint64) {
 	s[0] = 0
 }
 
-func (b *Bridge) commCreateErrhandler(s []uint64) {
-	const fn = "MPI_Comm_create_errhandler"
+// createErrhandler is MPI_{Comm,Win,File}_create_errhandler(function,
+// errhandler): function is a guest function of the kind's handler type.
+func (b *Bridge) createErrhandler(s []uint64, fn string, kind int) {
 	if rc, ok := b.ready(fn); !ok {
 		s[0] = ret(rc)
 		return
 	}
 	idx, out := uint32(s[0]), uint32(s[1])
 	if b.lookup(idx, errhParams, nil) == nil {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "%d is not a function of type MPI_Comm_errhandler_function", idx))
+		s[0] = ret(b.fail(commWorld, fn, errArg, "%d is not a function of an error handler's type", idx))
 		return
 	}
 	if !b.InBounds(out, 4) {
 		s[0] = ret(b.fail(commWorld, fn, errArg, "errhandler pointer %#x is outside guest memory", out))
 		return
 	}
-	h := b.errhs.Add(userErrh{fn: idx})
+	h := b.errhs.Add(userErrh{fn: idx, kind: kind})
 	if h == 0 {
 		s[0] = ret(b.fail(commWorld, fn, errIntern, "too many error handlers"))
 		return
@@ -155,12 +192,45 @@ func (b *Bridge) commCallErrhandler(s []uint64) {
 	}
 }
 
-// errhParams is the wasm signature of MPI_Comm_errhandler_function
-// (MPI_Comm *, int *, ...): the variadic part is a pointer.
+func (b *Bridge) winCallErrhandler(s []uint64) {
+	const fn = "MPI_Win_call_errhandler"
+	w, rc, ok := b.winArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	code := int32(s[1])
+	if b.failWin(w, fn, code, "raised by MPI_Win_call_errhandler") == code {
+		s[0] = 0 // the handler returned
+	}
+}
+
+func (b *Bridge) fileCallErrhandler(s []uint64) {
+	const fn = "MPI_File_call_errhandler"
+	h := uint32(s[0])
+	var f *file
+	if h != fileNull {
+		var rc int32
+		var ok bool
+		if f, rc, ok = b.fileArg(fn, h); !ok {
+			s[0] = ret(rc)
+			return
+		}
+	}
+	code := int32(s[1])
+	if b.failFile(f, fn, code, "raised by MPI_File_call_errhandler") == code {
+		s[0] = 0
+	}
+}
+
+// errhParams is the wasm signature of the error handler functions
+// (MPI_Comm *, int *, ...; the same for windows and files): the variadic
+// part is a pointer.
 var errhParams = []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTypeI32}
 
-// callErrh runs a guest error handler on communicator ch with code: the
-// two arguments are passed by pointer, so they go on the guest's C stack.
+// callErrh runs a guest error handler on object (a communicator, window
+// or file handle) with code: the two arguments are passed by pointer, so
+// they go on the guest's C stack.
 func (b *Bridge) callErrh(u *userErrh, ch uint32, code int32) {
 	sp, ok := b.Module.ExportedGlobal("__stack_pointer").(api.MutableGlobal)
 	f := b.lookup(u.fn, errhParams, nil)

@@ -162,6 +162,7 @@ const splitOrdered = 8
 // file is a guest MPI_File.
 type file struct {
 	host  C.uintptr_t
+	h     uint32 // the guest's handle of this file
 	errh  uint32
 	amode int32
 	// the bridge's own descriptor, which the host opened as
@@ -208,7 +209,11 @@ const maxPath = 4096
 
 // failFile applies f's error handler, or MPI_FILE_NULL's when f is nil.
 func (b *Bridge) failFile(f *file, fn string, class int32, format string, args ...any) int32 {
-	return b.failErrh(b.fileErrh(f), fn, class, format, args...)
+	obj := uint32(fileNull)
+	if f != nil {
+		obj = f.h
+	}
+	return b.failErrh(b.fileErrh(f), obj, fn, class, format, args...)
 }
 
 func (b *Bridge) fileErrh(f *file) uint32 {
@@ -458,6 +463,9 @@ func (b *Bridge) fileOpen(s []uint64) {
 		local.Close()
 		s[0] = ret(b.failFile(nil, fn, errIntern, "too many open files"))
 		return
+	}
+	if f, ok := b.files.Get(h); ok {
+		f.h = h
 	}
 	b.writeI32(out, int32(h))
 	s[0] = 0
@@ -865,9 +873,9 @@ func (b *Bridge) fileSetErrhandler(s []uint64) {
 			return
 		}
 	}
-	e, ok := errhArg(uint32(s[1]))
+	e, why, ok := b.errhFor(uint32(s[1]), errhFile)
 	if !ok {
-		s[0] = ret(b.failFile(f, fn, errArg, "invalid or unsupported error handler %#x (wasmrun supports MPI_ERRORS_ARE_FATAL, MPI_ERRORS_ABORT and MPI_ERRORS_RETURN)", uint32(s[1])))
+		s[0] = ret(b.failFile(f, fn, errArg, "%s", why))
 		return
 	}
 	if f != nil {

@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite README.md's function table from
 // chapterNotes are the README's remarks on each chapter.
 var chapterNotes = map[string]string{
 	"environment":              `MPI_Init_thread provides at most MPI_THREAD_FUNNELED (MPI_THREAD_MULTIPLE is refused: the guest has one thread); MPI_Get_library_version says "wasmrun V over" the host library`,
-	"error handlers and codes": "MPI_ERRORS_ARE_FATAL (default), MPI_ERRORS_ABORT, MPI_ERRORS_RETURN and the guest's own handlers",
+	"error handlers and codes": "MPI_ERRORS_ARE_FATAL (default), MPI_ERRORS_ABORT, MPI_ERRORS_RETURN and the guest's own handlers for communicators, windows and files (each refused on another kind of object)",
 	"point to point":           "MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_PROC_NULL, MPI_STATUS(ES)_IGNORE, MPI_REQUEST_NULL; MPI_Isendrecv(_replace) is built from a send and a receive under one request on hosts without a working one (Open MPI 4.1, MPICH 4.0)",
 	"collectives":              "MPI_IN_PLACE wherever the standard allows it; inter-communicators for all but MPI_Reduce_scatter(_block)",
 	"persistent collectives":   "MPI-4; built on the nonblocking collectives over every host, each MPI_Start checks the buffers again; the datatypes (also those in the w forms' arrays) may be freed once the request exists",

@@ -67,6 +67,10 @@ var rmaFunctions = []function{
 	// else NULL.
 	{"wasmrun_win_free", (*Bridge).winFreeGuest, "win base", false},
 	{"MPI_Win_get_group", (*Bridge).winGetGroup, "win group", false},
+	// MPI_Win_set_info(win, info), MPI_Win_get_info(win, info_used): the
+	// hints the host MPI keeps for the window.
+	{"MPI_Win_set_info", (*Bridge).winSetInfo, "win info", false},
+	{"MPI_Win_get_info", (*Bridge).winGetInfo, "win info_used", false},
 	{"MPI_Win_set_name", (*Bridge).winSetName, "win win_name", false},
 	{"MPI_Win_get_name", (*Bridge).winGetName, "win win_name resultlen", false},
 	// MPI_Win_set_errhandler(win, errhandler): MPI_ERRORS_ARE_FATAL (the
@@ -127,6 +131,7 @@ type window struct {
 	dynamic bool
 	bounds  C.uintptr_t
 	rank    int32
+	h       uint32 // the guest's handle of this window
 	// A shared-memory window: its segment is [segOff, segOff+segLen) of
 	// guest memory, the same in every rank.
 	shared bool
@@ -147,10 +152,15 @@ type extra struct {
 
 func (b *Bridge) extra() *extra { return &b.ext }
 
-// failErrh applies error handler errh (of a window or file) to error class
-// class raised by fn, like fail does for communicators.
-func (b *Bridge) failErrh(errh uint32, fn string, class int32, format string, args ...any) int32 {
+// failErrh applies error handler errh of a window or file (obj, its guest
+// handle) to error class class raised by fn, like fail does for
+// communicators.
+func (b *Bridge) failErrh(errh, obj uint32, fn string, class int32, format string, args ...any) int32 {
 	if errh == errorsReturn {
+		return class
+	}
+	if u, ok := b.errhs.Get(errh); ok {
+		b.callErrh(u, obj, class)
 		return class
 	}
 	who := "wasmrun"
@@ -166,7 +176,7 @@ func (b *Bridge) failErrh(errh uint32, fn string, class int32, format string, ar
 
 // failWin applies w's error handler.
 func (b *Bridge) failWin(w *window, fn string, class int32, format string, args ...any) int32 {
-	return b.failErrh(w.errh, fn, class, format, args...)
+	return b.failErrh(w.errh, w.h, fn, class, format, args...)
 }
 
 // winHostError turns a host return code into the guest's through w's
@@ -327,6 +337,9 @@ func (b *Bridge) newWindow(fn string, ch uint32, c *comm, base uint32, size, uni
 		C.wr_win_free(&b.outHandle)
 		return b.fail(ch, fn, errIntern, "too many windows")
 	}
+	if w, ok := b.wins.Get(h); ok {
+		w.h = h
+	}
 	b.writeI32(out, int32(h))
 	return 0
 }
@@ -426,6 +439,9 @@ func (b *Bridge) winCreateDynamic(s []uint64) {
 		C.wr_win_free_dynamic(&b.outHandle, &b.ext.outHandle2)
 		s[0] = ret(b.fail(ch, fn, errIntern, "too many windows"))
 		return
+	}
+	if w, ok := b.wins.Get(h); ok {
+		w.h = h
 	}
 	b.writeI32(out, int32(h))
 	s[0] = 0
@@ -538,6 +554,40 @@ func (b *Bridge) freeWindow(off, baseOut uint32) int32 {
 	return 0
 }
 
+func (b *Bridge) winSetInfo(s []uint64) {
+	const fn = "MPI_Win_set_info"
+	w, rc, ok := b.winArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	info, ok := b.info(uint32(s[1]))
+	if !ok {
+		s[0] = ret(b.failWin(w, fn, errInfo, "invalid info %#x", uint32(s[1])))
+		return
+	}
+	s[0] = ret(b.winHostError(w, fn, C.wr_win_set_info(w.host, info)))
+}
+
+func (b *Bridge) winGetInfo(s []uint64) {
+	const fn = "MPI_Win_get_info"
+	w, rc, ok := b.winArg(fn, uint32(s[0]))
+	if !ok {
+		s[0] = ret(rc)
+		return
+	}
+	out := uint32(s[1])
+	if !b.InBounds(out, 4) {
+		s[0] = ret(b.failWin(w, fn, errArg, "info pointer %#x is outside guest memory", out))
+		return
+	}
+	if rcC := C.wr_win_get_info(w.host, &b.outHandle); rcC != 0 {
+		s[0] = ret(b.winHostError(w, fn, rcC))
+		return
+	}
+	s[0] = ret(b.newInfo(fn, 0, out))
+}
+
 func (b *Bridge) winGetGroup(s []uint64) {
 	const fn = "MPI_Win_get_group"
 	w, rc, ok := b.winArg(fn, uint32(s[0]))
@@ -594,16 +644,6 @@ func (b *Bridge) winGetName(s []uint64) {
 }
 
 // errhArg checks an error handler handle for a window or file.
-func errhArg(e uint32) (uint32, bool) {
-	switch e {
-	case errorsAreFatal, errorsReturn:
-		return e, true
-	case errorsAbort:
-		return errorsAreFatal, true
-	}
-	return 0, false
-}
-
 func (b *Bridge) winSetErrhandler(s []uint64) {
 	const fn = "MPI_Win_set_errhandler"
 	w, rc, ok := b.winArg(fn, uint32(s[0]))
@@ -611,9 +651,9 @@ func (b *Bridge) winSetErrhandler(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	e, ok := errhArg(uint32(s[1]))
+	e, why, ok := b.errhFor(uint32(s[1]), errhWin)
 	if !ok {
-		s[0] = ret(b.failWin(w, fn, errArg, "invalid or unsupported error handler %#x (wasmrun supports MPI_ERRORS_ARE_FATAL, MPI_ERRORS_ABORT and MPI_ERRORS_RETURN)", uint32(s[1])))
+		s[0] = ret(b.failWin(w, fn, errArg, "%s", why))
 		return
 	}
 	w.errh = e

@@ -81,3 +81,20 @@ func TestMPIIsendrecv(t *testing.T) {
 		}
 	})
 }
+
+// TestMPIMore: MPI-4.1's status accessors and MPI_Request_get_status_all/
+// _any/_some, MPI_Info_create_env, and user error handlers for windows
+// and files (refused on the wrong kind of object), which neither host has
+// natively (or does not refuse), so the program checks itself.
+func TestMPIMore(t *testing.T) {
+	prog := build(t, "wasm", "testdata/mpi_more.c")
+	forHosts(t, func(t *testing.T, h *host) {
+		for _, np := range []int{1, 2} {
+			dir := t.TempDir()
+			res := h.run(t, np, h.wasmrun, "--dir", dir+":/scratch", prog, "/scratch")
+			require.Equal(t, 0, res.Code, res.Stdout+res.Stderr)
+			require.Contains(t, res.Stdout, "ok file-error-reaches-handler")
+			require.True(t, strings.HasSuffix(res.Stdout, "PASS mpi_more\n"), "-np %d:\n%s%s", np, res.Stdout, res.Stderr)
+		}
+	})
+}

@@ -629,9 +629,9 @@ WASMRUN_MPI_FN(int, Testany, (int count, MPI_Request array_of_requests[], int *i
 WASMRUN_MPI_FN(int, Testsome, (int incount, MPI_Request array_of_requests[], int *outcount, int array_of_indices[], MPI_Status *array_of_statuses))
 WASMRUN_MPI_FN(int, Request_free, (MPI_Request *request))
 WASMRUN_MPI_FN(int, Request_get_status, (MPI_Request request, int *flag, MPI_Status *status))
-WASMRUN_MPI_FN(int, Request_get_status_all, (int count, const MPI_Request array_of_requests[], int *flag, MPI_Status *array_of_statuses))
-WASMRUN_MPI_FN(int, Request_get_status_any, (int count, const MPI_Request array_of_requests[], int *indx, int *flag, MPI_Status *status))
-WASMRUN_MPI_FN(int, Request_get_status_some, (int incount, const MPI_Request array_of_requests[], int *outcount, int array_of_indices[], MPI_Status *array_of_statuses))
+WASMRUN_MPI_LOCAL(int, Request_get_status_all, (int count, const MPI_Request array_of_requests[], int *flag, MPI_Status *array_of_statuses))
+WASMRUN_MPI_LOCAL(int, Request_get_status_any, (int count, const MPI_Request array_of_requests[], int *indx, int *flag, MPI_Status *status))
+WASMRUN_MPI_LOCAL(int, Request_get_status_some, (int incount, const MPI_Request array_of_requests[], int *outcount, int array_of_indices[], MPI_Status *array_of_statuses))
 WASMRUN_MPI_FN(int, Cancel, (MPI_Request *request))
 WASMRUN_MPI_FN(int, Test_cancelled, (const MPI_Status *status, int *flag))
 
@@ -672,16 +672,16 @@ WASMRUN_MPI_LOCAL(int, Isendrecv_replace_c, (void *buf, MPI_Count count, MPI_Dat
 /* Status objects */
 WASMRUN_MPI_FN(int, Get_count, (const MPI_Status *status, MPI_Datatype datatype, int *count))
 WASMRUN_MPI_LOCAL(int, Get_count_c, (const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count))
-WASMRUN_MPI_FN(int, Status_get_error, (const MPI_Status *status, int *error))
-WASMRUN_MPI_FN(int, Status_get_source, (const MPI_Status *status, int *source))
-WASMRUN_MPI_FN(int, Status_get_tag, (const MPI_Status *status, int *tag))
-WASMRUN_MPI_FN(int, Status_set_error, (MPI_Status *status, int error))
-WASMRUN_MPI_FN(int, Status_set_source, (MPI_Status *status, int source))
-WASMRUN_MPI_FN(int, Status_set_tag, (MPI_Status *status, int tag))
-WASMRUN_MPI_FN(int, Status_set_cancelled, (MPI_Status *status, int flag))
-WASMRUN_MPI_FN(int, Status_set_elements, (MPI_Status *status, MPI_Datatype datatype, int count))
-WASMRUN_MPI_FN(int, Status_set_elements_c, (MPI_Status *status, MPI_Datatype datatype, MPI_Count count))
-WASMRUN_MPI_FN(int, Status_set_elements_x, (MPI_Status *status, MPI_Datatype datatype, MPI_Count count)) /* deprecated */
+WASMRUN_MPI_LOCAL(int, Status_get_error, (const MPI_Status *status, int *error))
+WASMRUN_MPI_LOCAL(int, Status_get_source, (const MPI_Status *status, int *source))
+WASMRUN_MPI_LOCAL(int, Status_get_tag, (const MPI_Status *status, int *tag))
+WASMRUN_MPI_LOCAL(int, Status_set_error, (MPI_Status *status, int error))
+WASMRUN_MPI_LOCAL(int, Status_set_source, (MPI_Status *status, int source))
+WASMRUN_MPI_LOCAL(int, Status_set_tag, (MPI_Status *status, int tag))
+WASMRUN_MPI_LOCAL(int, Status_set_cancelled, (MPI_Status *status, int flag))
+WASMRUN_MPI_LOCAL(int, Status_set_elements, (MPI_Status *status, MPI_Datatype datatype, int count))
+WASMRUN_MPI_LOCAL(int, Status_set_elements_c, (MPI_Status *status, MPI_Datatype datatype, MPI_Count count))
+WASMRUN_MPI_LOCAL(int, Status_set_elements_x, (MPI_Status *status, MPI_Datatype datatype, MPI_Count count)) /* deprecated */
 
 /* --- Partitioned communication ------------------------------------------ */
 
@@ -721,7 +721,7 @@ WASMRUN_MPI_LOCAL(int, Type_create_resized_c, (MPI_Datatype oldtype, MPI_Count l
 WASMRUN_MPI_FN(int, Type_create_f90_integer, (int r, MPI_Datatype *newtype))
 WASMRUN_MPI_FN(int, Type_create_f90_real, (int p, int r, MPI_Datatype *newtype))
 WASMRUN_MPI_FN(int, Type_create_f90_complex, (int p, int r, MPI_Datatype *newtype))
-WASMRUN_MPI_FN(int, Type_match_size, (int typeclass, int size, MPI_Datatype *datatype))
+WASMRUN_MPI_LOCAL(int, Type_match_size, (int typeclass, int size, MPI_Datatype *datatype))
 WASMRUN_MPI_FN(int, Type_get_value_index, (MPI_Datatype value_type, MPI_Datatype index_type, MPI_Datatype *pair_type))
 WASMRUN_MPI_LOCAL(int, Type_dup, (MPI_Datatype oldtype, MPI_Datatype *newtype))
 WASMRUN_MPI_FN(int, Type_commit, (MPI_Datatype *datatype))
@@ -746,7 +746,7 @@ WASMRUN_MPI_FN(MPI_Aint, Aint_add, (MPI_Aint base, MPI_Aint disp))
 WASMRUN_MPI_FN(MPI_Aint, Aint_diff, (MPI_Aint addr1, MPI_Aint addr2))
 WASMRUN_MPI_FN(int, Get_elements, (const MPI_Status *status, MPI_Datatype datatype, int *count))
 WASMRUN_MPI_LOCAL(int, Get_elements_c, (const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count))
-WASMRUN_MPI_FN(int, Get_elements_x, (const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count)) /* deprecated */
+WASMRUN_MPI_LOCAL(int, Get_elements_x, (const MPI_Status *status, MPI_Datatype datatype, MPI_Count *count)) /* deprecated */
 
 /* Pack and unpack */
 WASMRUN_MPI_FN(int, Pack, (const void *inbuf, int incount, MPI_Datatype datatype, void *outbuf, int outsize, int *position, MPI_Comm comm))
@@ -1039,7 +1039,7 @@ WASMRUN_MPI_FN(int, Remove_error_string, (int errorcode))
 /* --- Info objects --------------------------------------------------------- */
 
 WASMRUN_MPI_FN(int, Info_create, (MPI_Info *info))
-WASMRUN_MPI_FN(int, Info_create_env, (int argc, char *argv[], MPI_Info *info))
+WASMRUN_MPI_LOCAL(int, Info_create_env, (int argc, char *argv[], MPI_Info *info))
 WASMRUN_MPI_FN(int, Info_set, (MPI_Info info, const char *key, const char *value))
 WASMRUN_MPI_FN(int, Info_delete, (MPI_Info info, const char *key))
 WASMRUN_MPI_FN(int, Info_get_string, (MPI_Info info, const char *key, int *buflen, char *value, int *flag))

@@ -567,6 +567,7 @@ int wr_comm_get_name(uintptr_t comm, char *out, int cap, int *len) {
     return rc
 
 int wr_comm_group(uintptr_t comm, uintptr_t *out) { GROUP_OUT(MPI_Comm_group(COMM(comm), &g)); }
+int wr_comm_remote_group(uintptr_t comm, uintptr_t *out) { GROUP_OUT(MPI_Comm_remote_group(COMM(comm), &g)); }
 int wr_group_size(uintptr_t g, int *size) { return MPI_Group_size(GROUP(g), size); }
 
 int wr_group_rank(uintptr_t g, int *rank) {

@@ -204,6 +204,15 @@ int wr_win_shared_unmap(uintptr_t addr, int64_t length) {
     return p == MAP_FAILED ? errno : 0;
 }
 
+int wr_win_set_info(uintptr_t win, uintptr_t info) { return MPI_Win_set_info(WIN(win), (MPI_Info)info); }
+
+int wr_win_get_info(uintptr_t win, uintptr_t *out) {
+    MPI_Info i = MPI_INFO_NULL;
+    int rc = MPI_Win_get_info(WIN(win), &i);
+    *out = (uintptr_t)i;
+    return rc;
+}
+
 /* ---- dynamic windows ---- */
 
 int wr_win_create_dynamic(uintptr_t info, uintptr_t comm, uintptr_t base, int64_t memsize,
