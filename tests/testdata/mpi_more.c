@@ -4,6 +4,10 @@
  *     MPI_Request_get_status_all/_any/_some (requests stay valid; null
  *     requests are skipped; all null gives MPI_UNDEFINED);
  *   - MPI-4.0's MPI_Info_create_env;
+ *   - MPI-4.1's handle conversions (MPI_Comm_toint ... _fromint round
+ *     trips, and the handle works afterwards) and
+ *     MPI_Type_create_f90_integer/real/complex (sizes by range and
+ *     precision, an impossible precision refused);
  *   - a window's error handler refused on a communicator (and the other
  *     way round) with MPI_ERR_ARG;
  *   - MPI_File_create_errhandler, MPI_File_set_errhandler and
@@ -95,7 +99,32 @@ int main(int argc, char **argv)
     check(nkeys >= 0, "info-create-env-keys");
     MPI_Info_free(&env);
 
+    MPI_Comm c = MPI_Comm_fromint(MPI_Comm_toint(MPI_COMM_WORLD));
+    int csize = -1;
+    MPI_Comm_size(c, &csize);
+    check(c == MPI_COMM_WORLD && csize == size, "comm-toint-fromint");
+    MPI_Datatype dt = MPI_Type_fromint(MPI_Type_toint(MPI_DOUBLE));
+    check(dt == MPI_DOUBLE && MPI_Op_fromint(MPI_Op_toint(MPI_SUM)) == MPI_SUM, "type-op-toint-fromint");
+    MPI_Datatype f90t;
+    int tsize = 0;
+    MPI_Type_create_f90_integer(9, &f90t);
+    MPI_Type_size(f90t, &tsize);
+    check(tsize == 4, "f90-integer-9-digits");
+    MPI_Type_create_f90_integer(10, &f90t);
+    MPI_Type_size(f90t, &tsize);
+    check(tsize == 8, "f90-integer-10-digits");
+    MPI_Type_create_f90_real(6, MPI_UNDEFINED, &f90t);
+    MPI_Type_size(f90t, &tsize);
+    check(tsize == 4, "f90-real-6");
+    MPI_Type_create_f90_real(12, 100, &f90t);
+    MPI_Type_size(f90t, &tsize);
+    check(tsize == 8, "f90-real-12-100");
+    MPI_Type_create_f90_complex(15, MPI_UNDEFINED, &f90t);
+    MPI_Type_size(f90t, &tsize);
+    check(tsize == 16, "f90-complex-15");
+
     MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    check(MPI_Type_create_f90_real(40, 10, &f90t) != MPI_SUCCESS, "f90-real-impossible");
     MPI_Errhandler weh, feh;
     MPI_Win_create_errhandler(win_handler, &weh);
     int rc = MPI_Comm_set_errhandler(MPI_COMM_WORLD, weh), cls = -1;
