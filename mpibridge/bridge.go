@@ -100,6 +100,7 @@ type comm struct {
 	remoteSize    int32       // size of the remote group of an inter-communicator
 	pending       bool        // created by MPI_Comm_idup and not yet complete
 	idupCell      C.uintptr_t // where the host writes it (wr_comm_idup)
+	idupInfo      C.uintptr_t // MPI_Comm_idup_with_info's hints, set on completion (0: none)
 }
 
 // peers is how many processes a collective on c exchanges blocks with:

@@ -1,13 +1,17 @@
 package mpibridge
 
 // #include "calls.h"
+// #include "calls_ext.h"
 import "C"
 
 import "bytes"
 
 var commFunctions = []function{
 	// MPI_Comm_idup(comm, newcomm, request): newcomm is usable once request completes.
-	{"MPI_Comm_idup", (*Bridge).commIdup, "comm newcomm request", false},
+	{"MPI_Comm_idup", func(b *Bridge, s []uint64) { b.commIdup(s, "MPI_Comm_idup", false) }, "comm newcomm request", false},
+	// MPI_Comm_idup_with_info(comm, info, newcomm, request) (MPI-4): the
+	// hints are set on the new communicator when the request completes.
+	{"MPI_Comm_idup_with_info", func(b *Bridge, s []uint64) { b.commIdup(s, "MPI_Comm_idup_with_info", true) }, "comm info newcomm request", false},
 	{"MPI_Intercomm_create", (*Bridge).intercommCreate, "local_comm local_leader peer_comm remote_leader tag newintercomm", false},
 	{"MPI_Intercomm_merge", (*Bridge).intercommMerge, "intercomm high newintracomm", false},
 	// MPI_Comm_create_group(comm, group, tag, newcomm): collective over group only.
@@ -287,13 +291,27 @@ func (b *Bridge) cString(off uint32, max int) ([]byte, bool) {
 	return window[:i], true
 }
 
-func (b *Bridge) commIdup(s []uint64) {
-	const fn = "MPI_Comm_idup"
+func (b *Bridge) commIdup(s []uint64, fn string, withInfo bool) {
 	ch, out, reqOff := uint32(s[0]), uint32(s[1]), uint32(s[2])
+	var info C.uintptr_t
+	if withInfo {
+		out, reqOff = uint32(s[2]), uint32(s[3])
+	}
 	c, rc, ok := b.newCommArgs(fn, ch, out)
 	if !ok {
 		s[0] = ret(rc)
 		return
+	}
+	if withInfo {
+		host, ok := b.info(uint32(s[1]))
+		if !ok {
+			s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", uint32(s[1])))
+			return
+		}
+		if rc := C.wr_info_dup(host, &info); rc != 0 {
+			s[0] = ret(b.hostError(ch, fn, rc))
+			return
+		}
 	}
 	if !b.InBounds(reqOff, 4) {
 		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
@@ -301,10 +319,13 @@ func (b *Bridge) commIdup(s []uint64) {
 	}
 	var req C.uintptr_t
 	if rc := C.wr_comm_idup(c.host, &b.outHandle, &req); rc != 0 {
+		if info != 0 {
+			C.wr_info_free(&info)
+		}
 		s[0] = ret(b.hostError(ch, fn, rc))
 		return
 	}
-	h := b.comms.Add(comm{idupCell: b.outHandle, errh: c.errh, pending: true})
+	h := b.comms.Add(comm{idupCell: b.outHandle, idupInfo: info, errh: c.errh, pending: true})
 	b.outHandle = req
 	if h == 0 {
 		s[0] = ret(b.fail(ch, fn, errIntern, "too many communicators"))
@@ -334,6 +355,11 @@ func (b *Bridge) completeComm(req uint32) {
 	if c, ok := b.comms.Get(h); ok {
 		c.host = C.wr_comm_idup_take(c.idupCell)
 		c.idupCell = 0
+		if c.idupInfo != 0 {
+			// Hints only: a host that does not take them is no error.
+			C.wr_comm_set_info(c.host, c.idupInfo)
+			C.wr_info_free(&c.idupInfo)
+		}
 		b.describe(c)
 		c.pending = false
 	}

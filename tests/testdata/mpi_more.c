@@ -3,7 +3,9 @@
  *   - MPI-4.1's MPI_Status_get/set_source, _tag, _error and
  *     MPI_Request_get_status_all/_any/_some (requests stay valid; null
  *     requests are skipped; all null gives MPI_UNDEFINED);
- *   - MPI-4.0's MPI_Info_create_env;
+ *   - MPI-4.0's MPI_Info_create_env and MPI_Comm_idup_with_info (the new
+ *     communicator works, has the attribute of the old one, as
+ *     MPI_Comm_dup_with_info's has);
  *   - MPI-4.1's handle conversions (MPI_Comm_toint ... _fromint round
  *     trips, and the handle works afterwards) and
  *     MPI_Type_create_f90_integer/real/complex (sizes by range and
@@ -98,6 +100,32 @@ int main(int argc, char **argv)
     MPI_Info_get_nkeys(env, &nkeys);
     check(nkeys >= 0, "info-create-env-keys");
     MPI_Info_free(&env);
+
+    int key = MPI_KEYVAL_INVALID, attrv = 42, *got_attr = NULL, aflag = 0;
+    MPI_Comm_create_keyval(MPI_COMM_DUP_FN, MPI_COMM_NULL_DELETE_FN, &key, NULL);
+    MPI_Comm_set_attr(MPI_COMM_WORLD, key, &attrv);
+    MPI_Info hints;
+    MPI_Info_create(&hints);
+    MPI_Info_set(hints, "mpi_assert_no_any_tag", "true");
+    MPI_Comm dup1, dup2;
+    MPI_Request dreq;
+    check(MPI_Comm_idup_with_info(MPI_COMM_WORLD, hints, &dup1, &dreq) == MPI_SUCCESS, "comm-idup-with-info");
+    MPI_Info_free(&hints); /* the call keeps what it needs */
+    MPI_Wait(&dreq, MPI_STATUS_IGNORE);
+    int dsum = 0, one = 1;
+    MPI_Allreduce(&one, &dsum, 1, MPI_INT, MPI_SUM, dup1);
+    check(dsum == size, "comm-idup-with-info-works");
+    MPI_Comm_get_attr(dup1, key, &got_attr, &aflag);
+    check(aflag && got_attr == &attrv, "comm-idup-with-info-attribute");
+    MPI_Comm_dup_with_info(MPI_COMM_WORLD, MPI_INFO_NULL, &dup2);
+    got_attr = NULL;
+    aflag = 0;
+    MPI_Comm_get_attr(dup2, key, &got_attr, &aflag);
+    check(aflag && got_attr == &attrv, "comm-dup-with-info-attribute");
+    MPI_Comm_free(&dup1);
+    MPI_Comm_free(&dup2);
+    MPI_Comm_delete_attr(MPI_COMM_WORLD, key);
+    MPI_Comm_free_keyval(&key);
 
     MPI_Comm c = MPI_Comm_fromint(MPI_Comm_toint(MPI_COMM_WORLD));
     int csize = -1;

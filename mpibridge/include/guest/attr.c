@@ -12,6 +12,8 @@
 IMPORT("wasmrun_comm_get_attr") int wasmrun_comm_get_attr(MPI_Comm, int, int *, int *);
 IMPORT("MPI_Comm_dup") int wasmrun_comm_dup(MPI_Comm, MPI_Comm *);
 IMPORT("MPI_Comm_idup") int wasmrun_comm_idup(MPI_Comm, MPI_Comm *, MPI_Request *);
+IMPORT("MPI_Comm_dup_with_info") int wasmrun_comm_dup_with_info(MPI_Comm, MPI_Info, MPI_Comm *);
+IMPORT("MPI_Comm_idup_with_info") int wasmrun_comm_idup_with_info(MPI_Comm, MPI_Info, MPI_Comm *, MPI_Request *);
 IMPORT("MPI_Comm_free") int wasmrun_comm_free(MPI_Comm *);
 IMPORT("MPI_Comm_set_errhandler") int wasmrun_comm_set_errhandler(MPI_Comm, MPI_Errhandler);
 IMPORT("MPI_Comm_get_errhandler") int wasmrun_comm_get_errhandler(MPI_Comm, MPI_Errhandler *);
@@ -180,6 +182,22 @@ int MPI_Comm_idup(MPI_Comm comm, MPI_Comm *newcomm, MPI_Request *request) {
     return rc == MPI_SUCCESS ? rc : fail(comm, rc);
 }
 
+/* The _with_info forms copy attributes as MPI_Comm_dup does (MPI-4.0
+ * §7.4.2); only the hints differ. */
+int MPI_Comm_dup_with_info(MPI_Comm comm, MPI_Info info, MPI_Comm *newcomm) {
+    int rc = wasmrun_comm_dup_with_info(comm, info, newcomm);
+    if (rc != MPI_SUCCESS) return rc;
+    rc = copy_attrs(comm, *newcomm);
+    return rc == MPI_SUCCESS ? rc : fail(comm, rc);
+}
+
+int MPI_Comm_idup_with_info(MPI_Comm comm, MPI_Info info, MPI_Comm *newcomm, MPI_Request *request) {
+    int rc = wasmrun_comm_idup_with_info(comm, info, newcomm, request);
+    if (rc != MPI_SUCCESS) return rc;
+    rc = copy_attrs(comm, *newcomm);
+    return rc == MPI_SUCCESS ? rc : fail(comm, rc);
+}
+
 int MPI_Comm_free(MPI_Comm *comm) {
     MPI_Comm c = *comm;
     for (int i = 0; i < nattrs;) {
@@ -210,6 +228,8 @@ int PMPI_Comm_get_attr(MPI_Comm comm, int k, void *v, int *f) { return MPI_Comm_
 int PMPI_Comm_delete_attr(MPI_Comm comm, int k) { return MPI_Comm_delete_attr(comm, k); }
 int PMPI_Comm_dup(MPI_Comm comm, MPI_Comm *n) { return MPI_Comm_dup(comm, n); }
 int PMPI_Comm_idup(MPI_Comm comm, MPI_Comm *n, MPI_Request *r) { return MPI_Comm_idup(comm, n, r); }
+int PMPI_Comm_dup_with_info(MPI_Comm comm, MPI_Info i, MPI_Comm *n) { return MPI_Comm_dup_with_info(comm, i, n); }
+int PMPI_Comm_idup_with_info(MPI_Comm comm, MPI_Info i, MPI_Comm *n, MPI_Request *r) { return MPI_Comm_idup_with_info(comm, i, n, r); }
 int PMPI_Comm_free(MPI_Comm *comm) { return MPI_Comm_free(comm); }
 int PMPI_Keyval_create(MPI_Copy_function *c, MPI_Delete_function *d, int *k, void *e) { return MPI_Keyval_create(c, d, k, e); }
 int PMPI_Keyval_free(int *k) { return MPI_Keyval_free(k); }
