@@ -29,11 +29,13 @@ type Mounts interface {
 // Bridge is one process's MPI bridge. It is used by one guest on one OS
 // thread (MPI_THREAD_FUNNELED at most).
 type Bridge struct {
-	stderr io.Writer
-	mounts Mounts
-	mpi    string    // the --mpi flag
-	log    io.Writer // -v diagnostics, or nil
-	loaded bool      // the host MPI's plugin is bound
+	stderr  io.Writer
+	mounts  Mounts
+	greqs   map[int32]greq // generalized requests, by the id the host passes back
+	greqSeq int32
+	mpi     string    // the --mpi flag
+	log     io.Writer // -v diagnostics, or nil
+	loaded  bool      // the host MPI's plugin is bound
 
 	ctx             context.Context // of the host call in progress, for callbacks
 	guestmem.Memory                 // the guest's linear memory

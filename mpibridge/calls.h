@@ -46,6 +46,15 @@ int wr_isendrecv(uintptr_t sbuf, int scount, uintptr_t stype, int dest, int stag
                  uintptr_t rtype, int src, int rtag, uintptr_t comm, uintptr_t *req);
 int wr_isendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag,
                          uintptr_t comm, uintptr_t *req);
+/* generalized requests (calls_pair.c): id is the bridge's; the guest's
+ * functions are called through the function given to wr_set_greq, with
+ * kind WR_GREQ_*, id, cancel's complete flag, and for a query the guest
+ * status (8 int32) to fill; it returns the guest function's result. */
+enum { WR_GREQ_QUERY = 0, WR_GREQ_FREE = 1, WR_GREQ_CANCEL = 2 };
+typedef int wr_greq_fn(int kind, int id, int complete, int32_t *status);
+void wr_set_greq(wr_greq_fn *fn);
+int wr_grequest_start(int id, uintptr_t *req);
+int wr_grequest_complete(uintptr_t req);
 int wr_probe(int src, int tag, uintptr_t comm, int32_t *status);
 int wr_iprobe(int src, int tag, uintptr_t comm, int *flag, int32_t *status);
 int wr_buffer_attach(int size); /* a host buffer of size bytes */

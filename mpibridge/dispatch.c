@@ -64,6 +64,15 @@ int wr_isendrecv(uintptr_t sbuf, int scount, uintptr_t stype, int dest, int stag
 static int (*p_wr_isendrecv_replace)(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag, uintptr_t comm, uintptr_t *req);
 int wr_isendrecv_replace(uintptr_t buf, int count, uintptr_t type, int dest, int stag, int src, int rtag, uintptr_t comm, uintptr_t *req) { return p_wr_isendrecv_replace(buf, count, type, dest, stag, src, rtag, comm, req); }
 
+static void (*p_wr_set_greq)(wr_greq_fn *fn);
+void wr_set_greq(wr_greq_fn *fn) { p_wr_set_greq(fn); }
+
+static int (*p_wr_grequest_start)(int id, uintptr_t *req);
+int wr_grequest_start(int id, uintptr_t *req) { return p_wr_grequest_start(id, req); }
+
+static int (*p_wr_grequest_complete)(uintptr_t req);
+int wr_grequest_complete(uintptr_t req) { return p_wr_grequest_complete(req); }
+
 static int (*p_wr_probe)(int src, int tag, uintptr_t comm, int32_t *status);
 int wr_probe(int src, int tag, uintptr_t comm, int32_t *status) { return p_wr_probe(src, tag, comm, status); }
 
@@ -767,6 +776,9 @@ static const struct {
     {"wr_sendrecv_replace", (void **)&p_wr_sendrecv_replace},
     {"wr_isendrecv", (void **)&p_wr_isendrecv},
     {"wr_isendrecv_replace", (void **)&p_wr_isendrecv_replace},
+    {"wr_set_greq", (void **)&p_wr_set_greq},
+    {"wr_grequest_start", (void **)&p_wr_grequest_start},
+    {"wr_grequest_complete", (void **)&p_wr_grequest_complete},
     {"wr_probe", (void **)&p_wr_probe},
     {"wr_iprobe", (void **)&p_wr_iprobe},
     {"wr_buffer_attach", (void **)&p_wr_buffer_attach},

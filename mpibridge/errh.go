@@ -232,26 +232,43 @@ var errhParams = []api.ValueType{api.ValueTypeI32, api.ValueTypeI32, api.ValueTy
 // or file handle) with code: the two arguments are passed by pointer, so
 // they go on the guest's C stack.
 func (b *Bridge) callErrh(u *userErrh, ch uint32, code int32) {
-	sp, ok := b.Module.ExportedGlobal("__stack_pointer").(api.MutableGlobal)
 	f := b.lookup(u.fn, errhParams, nil)
-	if !ok || f == nil {
+	if f == nil {
 		fmt.Fprintf(b.stderr, "wasmrun: %s: cannot call the guest's error handler (build the module with wasmrun cc)\n", b.Label())
 		return
 	}
-	old := uint32(sp.Get())
-	frame := old - 16
-	if old < 16 || !b.InBounds(frame, 16) {
-		fmt.Fprintf(b.stderr, "wasmrun: %s: no room on the guest's stack for its error handler\n", b.Label())
+	frame, restore, ok := b.stackFrame(16)
+	if !ok {
 		return
 	}
 	b.writeI32(frame, int32(ch))
 	b.writeI32(frame+4, code)
-	sp.Set(uint64(frame))
 	_, err := f.Call(b.ctx, uint64(frame), uint64(frame+4), 0)
-	sp.Set(uint64(old))
+	restore()
 	if err != nil {
 		b.guestFatal("in an MPI error handler", err)
 	}
+}
+
+// stackFrame takes n bytes (a multiple of 16) of the guest's C stack for
+// the arguments of a guest function the bridge calls; restore gives them
+// back. Without an exported __stack_pointer (a module not built with
+// wasmrun cc) or room on the stack, it says so and fails.
+func (b *Bridge) stackFrame(n uint32) (frame uint32, restore func(), ok bool) {
+	sp, ok := b.Module.ExportedGlobal("__stack_pointer").(api.MutableGlobal)
+	if !ok {
+		fmt.Fprintf(b.stderr, "wasmrun: %s: cannot call the guest back: the module exports no __stack_pointer (build it with wasmrun cc)\n", b.Label())
+		return 0, nil, false
+	}
+	old := uint32(sp.Get())
+	n = (n + 15) &^ 15
+	frame = old - n
+	if old < n || !b.InBounds(frame, uint64(n)) {
+		fmt.Fprintf(b.stderr, "wasmrun: %s: no room on the guest's stack to call it back\n", b.Label())
+		return 0, nil, false
+	}
+	sp.Set(uint64(frame))
+	return frame, func() { sp.Set(uint64(old)) }, true
 }
 
 func (b *Bridge) typeSetName(s []uint64) {

@@ -39,6 +39,7 @@ int wr_load(const char *lib, const char *marker, const char *plugin, char *err, 
         return -1;
     }
     wr_set_user_op(wasmrunUserOp);
+    wr_set_greq(wasmrunGreq);
     return 0;
 }
 

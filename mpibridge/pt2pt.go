@@ -22,6 +22,11 @@ var pt2ptFunctions = []function{
 	// generalized request (calls_pair.c).
 	{"MPI_Isendrecv", (*Bridge).isendrecv, "sendbuf sendcount sendtype dest sendtag recvbuf recvcount recvtype source recvtag comm request", false},
 	{"MPI_Isendrecv_replace", (*Bridge).isendrecvReplace, "buf count datatype dest sendtag source recvtag comm request", false},
+	// MPI_Grequest_start(query_fn, free_fn, cancel_fn, extra_state,
+	// request): a host generalized request whose functions call the
+	// guest's. MPI_Grequest_complete(request).
+	{"MPI_Grequest_start", (*Bridge).grequestStart, "query_fn free_fn cancel_fn extra_state request", false},
+	{"MPI_Grequest_complete", (*Bridge).grequestComplete, "request", false},
 	{"MPI_Probe", (*Bridge).probe, "source tag comm status", false},
 	{"MPI_Iprobe", (*Bridge).iprobe, "source tag comm flag status", false},
 	// MPI_Buffer_attach(buffer, size): the buffer stays in guest memory.

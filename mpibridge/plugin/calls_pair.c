@@ -235,3 +235,42 @@ int wr_pairs_among(int n, const MPI_Request *reqs) {
 }
 
 #endif
+
+/* ---- generalized requests (MPI_Grequest_start) ----
+ * The guest's query, free and cancel functions are called through the
+ * function wr_set_greq gave (wasmrun's Go wasmrunGreq), with the id the
+ * bridge chose for the request; a query fills a guest-layout status
+ * (calls.h), turned into the host's here. */
+static wr_greq_fn *greq_cb;
+
+void wr_set_greq(wr_greq_fn *fn) { greq_cb = fn; }
+
+static int greq_query(void *extra, MPI_Status *st) {
+    int32_t g[8] = {0};
+    if (greq_cb == NULL) return MPI_ERR_INTERN;
+    int rc = greq_cb(WR_GREQ_QUERY, (int)(intptr_t)extra, 0, g);
+    st->MPI_SOURCE = rank_in(g[0]);
+    st->MPI_TAG = tag_in(g[1]);
+    MPI_Status_set_elements_x(st, MPI_BYTE, (MPI_Count)(((uint64_t)(uint32_t)g[4] << 32) | (uint32_t)g[3]));
+    MPI_Status_set_cancelled(st, g[5] != 0);
+    return rc == 0 ? MPI_SUCCESS : MPI_ERR_OTHER;
+}
+
+static int greq_free(void *extra) {
+    if (greq_cb == NULL) return MPI_ERR_INTERN;
+    return greq_cb(WR_GREQ_FREE, (int)(intptr_t)extra, 0, NULL) == 0 ? MPI_SUCCESS : MPI_ERR_OTHER;
+}
+
+static int greq_cancel(void *extra, int complete) {
+    if (greq_cb == NULL) return MPI_ERR_INTERN;
+    return greq_cb(WR_GREQ_CANCEL, (int)(intptr_t)extra, complete, NULL) == 0 ? MPI_SUCCESS : MPI_ERR_OTHER;
+}
+
+int wr_grequest_start(int id, uintptr_t *req) {
+    MPI_Request r = MPI_REQUEST_NULL;
+    int rc = MPI_Grequest_start(greq_query, greq_free, greq_cancel, (void *)(intptr_t)id, &r);
+    *req = (uintptr_t)r;
+    return rc;
+}
+
+int wr_grequest_complete(uintptr_t req) { return MPI_Grequest_complete((MPI_Request)req); }

@@ -57,6 +57,11 @@ int main(int argc, char **argv) {
     apos = 0;
     expect("pack_external with another datarep", MPI_Pack_external("native", small, 2, MPI_INT, packed, sizeof packed, &apos), MPI_ERR_ARG);
     expect("pack_external_size into outside memory", MPI_Pack_external_size("external32", 2, MPI_INT, (MPI_Aint *)far), MPI_ERR_ARG);
+    /* MPI_Grequest_complete of a request that is not a generalized one */
+    MPI_Request plain;
+    MPI_Irecv(small, 1, MPI_INT, MPI_PROC_NULL, 0, MPI_COMM_WORLD, &plain);
+    expect("grequest_complete of an ordinary request", MPI_Grequest_complete(plain), MPI_ERR_REQUEST);
+    MPI_Wait(&plain, MPI_STATUS_IGNORE);
     MPI_Barrier(MPI_COMM_WORLD);
     printf("%s rank %d\n", failures ? "FAIL" : "PASS", rank);
     MPI_Finalize();
