@@ -98,3 +98,23 @@ func TestMPIMore(t *testing.T) {
 		}
 	})
 }
+
+// TestMPIPartitioned: MPI-4 partitioned communication, which the guest
+// library builds on persistent point-to-point requests, over both hosts,
+// and the same program built natively against MPICH 4 (Open MPI 4.1 has
+// none) passes too.
+func TestMPIPartitioned(t *testing.T) {
+	prog := build(t, "wasm", "testdata/partitioned.c")
+	forHosts(t, func(t *testing.T, h *host) {
+		for _, np := range []int{1, 2, 4} {
+			res := h.run(t, np, h.wasmrun, prog)
+			require.Equal(t, 0, res.Code, res.Stdout+res.Stderr)
+			require.Equal(t, "PASS partitioned\n", res.Stdout, "-np %d", np)
+		}
+		if h.name == "mpich" {
+			native := build(t, h.mpicc, "testdata/partitioned.c")
+			res := h.run(t, 2, native)
+			require.Equal(t, "PASS partitioned\n", res.Stdout, res.Stderr)
+		}
+	})
+}

@@ -627,7 +627,7 @@ WASMRUN_MPI_FN(int, Test, (MPI_Request *request, int *flag, MPI_Status *status))
 WASMRUN_MPI_FN(int, Testall, (int count, MPI_Request array_of_requests[], int *flag, MPI_Status *array_of_statuses))
 WASMRUN_MPI_FN(int, Testany, (int count, MPI_Request array_of_requests[], int *indx, int *flag, MPI_Status *status))
 WASMRUN_MPI_FN(int, Testsome, (int incount, MPI_Request array_of_requests[], int *outcount, int array_of_indices[], MPI_Status *array_of_statuses))
-WASMRUN_MPI_FN(int, Request_free, (MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Request_free, (MPI_Request *request))
 WASMRUN_MPI_FN(int, Request_get_status, (MPI_Request request, int *flag, MPI_Status *status))
 WASMRUN_MPI_LOCAL(int, Request_get_status_all, (int count, const MPI_Request array_of_requests[], int *flag, MPI_Status *array_of_statuses))
 WASMRUN_MPI_LOCAL(int, Request_get_status_any, (int count, const MPI_Request array_of_requests[], int *indx, int *flag, MPI_Status *status))
@@ -656,8 +656,8 @@ WASMRUN_MPI_FN(int, Rsend_init, (const void *buf, int count, MPI_Datatype dataty
 WASMRUN_MPI_LOCAL(int, Rsend_init_c, (const void *buf, MPI_Count count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Request *request))
 WASMRUN_MPI_FN(int, Recv_init, (void *buf, int count, MPI_Datatype datatype, int source, int tag, MPI_Comm comm, MPI_Request *request))
 WASMRUN_MPI_LOCAL(int, Recv_init_c, (void *buf, MPI_Count count, MPI_Datatype datatype, int source, int tag, MPI_Comm comm, MPI_Request *request))
-WASMRUN_MPI_FN(int, Start, (MPI_Request *request))
-WASMRUN_MPI_FN(int, Startall, (int count, MPI_Request array_of_requests[]))
+WASMRUN_MPI_LOCAL(int, Start, (MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Startall, (int count, MPI_Request array_of_requests[]))
 
 /* Combined send-receive */
 WASMRUN_MPI_FN(int, Sendrecv, (const void *sendbuf, int sendcount, MPI_Datatype sendtype, int dest, int sendtag, void *recvbuf, int recvcount, MPI_Datatype recvtype, int source, int recvtag, MPI_Comm comm, MPI_Status *status))
@@ -685,14 +685,14 @@ WASMRUN_MPI_LOCAL(int, Status_set_elements_x, (MPI_Status *status, MPI_Datatype 
 
 /* --- Partitioned communication ------------------------------------------ */
 
-WASMRUN_MPI_FN(int, Psend_init, (const void *buf, int partitions, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
-WASMRUN_MPI_FN(int, Psend_init_c, (const void *buf, int partitions, MPI_Count count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
-WASMRUN_MPI_FN(int, Precv_init, (void *buf, int partitions, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
-WASMRUN_MPI_FN(int, Precv_init_c, (void *buf, int partitions, MPI_Count count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
-WASMRUN_MPI_FN(int, Pready, (int partition, MPI_Request request))
-WASMRUN_MPI_FN(int, Pready_range, (int partition_low, int partition_high, MPI_Request request))
-WASMRUN_MPI_FN(int, Pready_list, (int length, const int array_of_partitions[], MPI_Request request))
-WASMRUN_MPI_FN(int, Parrived, (MPI_Request request, int partition, int *flag))
+WASMRUN_MPI_LOCAL(int, Psend_init, (const void *buf, int partitions, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Psend_init_c, (const void *buf, int partitions, MPI_Count count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Precv_init, (void *buf, int partitions, int count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Precv_init_c, (void *buf, int partitions, MPI_Count count, MPI_Datatype datatype, int dest, int tag, MPI_Comm comm, MPI_Info info, MPI_Request *request))
+WASMRUN_MPI_LOCAL(int, Pready, (int partition, MPI_Request request))
+WASMRUN_MPI_LOCAL(int, Pready_range, (int partition_low, int partition_high, MPI_Request request))
+WASMRUN_MPI_LOCAL(int, Pready_list, (int length, const int array_of_partitions[], MPI_Request request))
+WASMRUN_MPI_LOCAL(int, Parrived, (MPI_Request request, int partition, int *flag))
 
 /* --- Datatypes ----------------------------------------------------------- */
 
