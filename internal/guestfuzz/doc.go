@@ -8,8 +8,11 @@
 // host read or write just outside guest memory faults at once. After each
 // call, Leaks looks for host addresses written into guest memory.
 //
-// To fuzz another host module: instantiate it with Memory's allocator on
-// the context, pick functions from its own function table with Input.Pick,
-// draw each parameter with Arg, and check Leaks after each call (see
-// mpibridge/fuzz_test.go and wasi/fuzz_test.go).
+// To fuzz another host module: attach it to Memory.Module (or instantiate
+// it with Memory's allocator on the context), describe its functions, from
+// its own function table, as Funcs, decode each input with Args.Plan and
+// Args.Fill, and make the calls with Run, which watches for hangs and
+// checks Leaks after each call (see gpu/opencl/fuzz_test.go; the MPI bridge
+// and WASI, in mpibridge/fuzz_test.go and wasi/fuzz_wasi_test.go, decode
+// their inputs the same way by hand).
 package guestfuzz
