@@ -4,7 +4,8 @@
 // functions, with arguments drawn by an Arg picker from a mix of raw values
 // and values that pass some of the checks (offsets into guest memory, live
 // and predefined handles, small and negative counts), and runs them against
-// a guest memory with inaccessible guard pages on both sides, so that any
+// a guest memory with inaccessible guard pages on both sides (after it, as
+// far as any 32-bit guest offset reaches), so that any
 // host read or write just outside guest memory faults at once. After each
 // call, Leaks looks for host addresses written into guest memory.
 //
