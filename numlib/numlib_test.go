@@ -186,3 +186,23 @@ func TestChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestComplexDotNegativeIncrement: OpenBLAS reads |incX| elements before X
+// in the complex dot products when incX is negative; X must leave room
+// for that inside guest memory, and only then.
+func TestComplexDotNegativeIncrement(t *testing.T) {
+	b := New(io.Discard, nil, Libraries{})
+	b.attach(guestMemory(t))
+	for _, name := range []string{"cblas_cdotu_sub", "cblas_cdotc_sub", "cblas_zdotu_sub", "cblas_zdotc_sub"} {
+		r := fuzzRoutines()[name]
+		run := func(x uint64, incx int32) int {
+			c := call{b: b, name: name, s: []uint64{4, x, uint64(uint32(incx)), 8192, 1, 16384}, elem: r.elem, real: r.real}
+			r.check(&c)
+			return c.bad
+		}
+		require.Zero(t, run(0x100, 1), name)
+		require.Zero(t, run(3*r.elem, -3), name)
+		require.Equal(t, 2, run(3*r.elem-1, -3), "%s: X too close to the start of guest memory", name)
+		require.Zero(t, run(1, 3), name)
+	}
+}
