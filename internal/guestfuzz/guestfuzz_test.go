@@ -83,3 +83,17 @@ func TestPlan(t *testing.T) {
 	require.Equal(t, "xy", string(mem[1024:1026]))
 	require.Equal(t, byte(7)^9, mem[1], "the seed byte")
 }
+
+// TestLeaksAcrossBlocks: a host address written across the boundary of
+// two of the blocks Leaks skips when unchanged is found.
+func TestLeaksAcrossBlocks(t *testing.T) {
+	before := make([]byte, 3*leakBlock)
+	host := uint64(uintptr(unsafe.Pointer(new(int64))))
+	for _, off := range []int{leakBlock - 4, leakBlock, 2*leakBlock - 8, 3*leakBlock - 8} {
+		after := make([]byte, len(before))
+		binary.LittleEndian.PutUint64(after[off:], host)
+		hits, err := Leaks(before, after)
+		require.NoError(t, err)
+		require.NotEmpty(t, hits, "offset %d", off)
+	}
+}
