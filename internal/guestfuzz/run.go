@@ -74,9 +74,9 @@ func Run(t testing.TB, mem []byte, calls []Call, do func(Call) uint64) {
 	before := make([]byte, len(mem))
 	for _, c := range calls {
 		copy(before, mem)
-		watch(c.Name)
+		done := Watch(c.Name)
 		r := do(c)
-		watchdog.since.Store(0)
+		done()
 		if Debug {
 			fmt.Fprintf(os.Stderr, "%v = %d\n", c, int64(int32(r)))
 		}
@@ -96,8 +96,10 @@ var watchdog struct {
 	since atomic.Int64
 }
 
-// watch notes that the host call name starts now.
-func watch(name string) {
+// Watch notes that the host call name starts now; until done is called,
+// a minute later the process panics, naming it. Run watches each call;
+// a fuzz test watches its own cleanup calls with it.
+func Watch(name string) (done func()) {
 	watchdog.once.Do(func() {
 		go func() {
 			for range time.Tick(time.Second) {
@@ -109,6 +111,7 @@ func watch(name string) {
 	})
 	watchdog.name.Store(name)
 	watchdog.since.Store(time.Now().UnixNano())
+	return func() { watchdog.since.Store(0) }
 }
 
 // Module instantiates, in a runtime of its own, a wasm module that has m
