@@ -1,5 +1,6 @@
 // Package guestfuzz is the shared harness of wasmrun's fuzz tests of host
-// modules (the MPI bridge, WASI, and any host module added later). A host
+// modules (the MPI, OpenCL, CUDA and BLAS/LAPACK/FFTW bridges, WASI, and
+// any host module added later). A host
 // module's fuzz test decodes a fuzz input into a few calls of its host
 // functions, with arguments drawn by an Arg picker from a mix of raw values
 // and values that pass some of the checks (offsets into guest memory, live
@@ -13,7 +14,6 @@
 // it with Memory's allocator on the context), describe its functions, from
 // its own function table, as Funcs, decode each input with Args.Plan and
 // Args.Fill, and make the calls with Run, which watches for hangs and
-// checks Leaks after each call (see gpu/opencl/fuzz_test.go; the MPI bridge
-// and WASI, in mpibridge/fuzz_test.go and wasi/fuzz_wasi_test.go, decode
-// their inputs the same way by hand).
+// checks Leaks after each call. The targets: mpibridge, wasi (FuzzWASI),
+// gpu/opencl, gpu/cuda and numlib, each in its fuzz_test.go.
 package guestfuzz
