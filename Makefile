@@ -166,7 +166,7 @@ soak: build
 # written there: commit it with its fix.
 FUZZTIME  ?= 30s
 FUZZPROCS ?= 1
-FUZZPKGS  ?= ./mpibridge ./wasi
+FUZZPKGS  ?= ./mpibridge ./wasi ./gpu/opencl ./gpu/cuda ./numlib
 fuzz: plugins
 	@set -e; for pkg in $(FUZZPKGS); do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \

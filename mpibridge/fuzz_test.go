@@ -1,15 +1,11 @@
 package mpibridge
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/wasmrun/wasmrun/internal/guestfuzz"
 	"github.com/wasmrun/wasmrun/internal/handle"
@@ -56,10 +52,6 @@ var fuzzed = sync.OnceValue(func() []function {
 	return fs
 })
 
-// fuzzDebug (FUZZ_DEBUG=1) prints each input's calls and their results
-// on stderr: to see what a failing input does.
-var fuzzDebug = os.Getenv("FUZZ_DEBUG") != ""
-
 // fuzzAbort is what a fatal error handler raises in FuzzBridge instead of
 // ending the job.
 type fuzzAbort struct{ code int }
@@ -93,28 +85,6 @@ func fuzzLive(v uint32) uint32 {
 	kinds := []handle.Kind{handle.Comm, handle.Group, handle.Request, handle.Datatype, handle.Op,
 		handle.Errhandler, handle.Win, handle.File, handle.Info, handle.Message}
 	return uint32(kinds[v%uint32(len(kinds))])<<24 | (v>>8)%4 + 1
-}
-
-// watchdog panics, naming the call, when one host call runs for a minute:
-// a hang is a finding too.
-var watchdog struct {
-	once  sync.Once
-	name  atomic.Value
-	since atomic.Int64
-}
-
-func watch(name string) {
-	watchdog.once.Do(func() {
-		go func() {
-			for range time.Tick(time.Second) {
-				if t := watchdog.since.Load(); t != 0 && time.Since(time.Unix(0, t)) > time.Minute {
-					panic(fmt.Sprintf("host call %v has not returned for a minute", watchdog.name.Load()))
-				}
-			}
-		}()
-	})
-	watchdog.name.Store(name)
-	watchdog.since.Store(time.Now().UnixNano())
 }
 
 // FuzzBridge calls up to six MPI host functions, picked from the bridge's
@@ -158,49 +128,20 @@ func FuzzBridge(f *testing.F) {
 	for _, seed := range fuzzSeeds() {
 		f.Add(seed)
 	}
+	funcs := make([]guestfuzz.Func, len(fuzzed()))
+	for i, fn := range fuzzed() {
+		types, _ := fn.signature()
+		funcs[i] = guestfuzz.Func{Name: fn.name, Params: types}
+	}
 	f.Fuzz(func(t *testing.T, input []byte) {
 		in := guestfuzz.NewInput(input)
-		n := int(in.Byte())%fuzzMaxCall + 1
-		type planned struct {
-			f      function
-			params []uint64
-		}
-		calls := make([]planned, n)
-		for i := range calls {
-			fn := fuzzed()[in.Pick(len(fuzzed()))]
-			types, _ := fn.signature()
-			p := make([]uint64, len(types))
-			for j, ty := range types {
-				v := uint64(args.Next(in))
-				if ty == 0x7e { // i64: a second value for the high half
-					v |= uint64(args.Next(in)) << 32
-				}
-				p[j] = v
-			}
-			calls[i] = planned{fn, p}
-		}
-		if fuzzDebug {
-			for _, c := range calls {
-				fmt.Fprintf(os.Stderr, "plan %s%v\n", c.f.name, c.params)
-			}
-		}
-		seed := in.Byte()
-		rest := in.Rest()
-		guestfuzz.Fill(gm, seed, fuzzData, rest[:min(len(rest), fuzzDataLen)])
+		calls := args.Plan(in, fuzzMaxCall, funcs)
+		args.Fill(gm, in)
 		copy(gm[fuzzStrings:], fuzzPaths)
-
-		before := make([]byte, len(gm))
-		for _, c := range calls {
-			copy(before, gm)
-			runFuzzCall(t, b, c.f, c.params, stack)
-			leaks, err := guestfuzz.Leaks(before, gm)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(leaks) > 0 {
-				t.Fatalf("%s%v wrote host addresses into guest memory: %s", c.f.name, c.params, strings.Join(leaks, "; "))
-			}
-		}
+		guestfuzz.Run(t, gm, calls, func(c guestfuzz.Call) uint64 {
+			runFuzzCall(t, b, fuzzed()[c.Func], c.Params, stack)
+			return stack[0]
+		})
 		fuzzCleanup(t, b, stack)
 		entries, err := os.ReadDir(dir)
 		if err != nil || len(entries) != 2 {
@@ -215,8 +156,8 @@ func FuzzBridge(f *testing.F) {
 // runFuzzCall makes one host call; a fatal error handler's abort is an
 // allowed outcome, any other panic is a finding.
 func runFuzzCall(t *testing.T, b *Bridge, f function, params []uint64, stack []uint64) {
+	defer guestfuzz.Watch(f.name)()
 	defer func() {
-		watchdog.since.Store(0)
 		if r := recover(); r != nil {
 			if _, ok := r.(fuzzAbort); ok {
 				return
@@ -224,13 +165,9 @@ func runFuzzCall(t *testing.T, b *Bridge, f function, params []uint64, stack []u
 			t.Fatalf("%s%v panicked: %v", f.name, params, r)
 		}
 	}()
-	watch(f.name)
 	clear(stack)
 	copy(stack, params)
 	f.fn(b, stack)
-	if fuzzDebug {
-		fmt.Fprintf(os.Stderr, "%s%v = %d\n", f.name, params, int32(stack[0]))
-	}
 }
 
 // fuzzCleanup frees what one input created, so inputs do not depend on

@@ -122,6 +122,16 @@ func (c *call) span(pos int, n, size uint64) {
 		c.fail(pos, "%d bytes at 0x%x run past the end of guest memory (%d bytes)", n*size, off, c.memSize())
 		return
 	}
+	// A number is aligned to its size, as C requires: the host library's
+	// SIMD kernels fault on a misaligned array (found by FuzzBridge).
+	align := size
+	if c.real != 0 && size > c.real {
+		align = c.real // a complex number: the alignment of its parts
+	}
+	if uint64(off)%align != 0 {
+		c.fail(pos, "0x%x is not aligned to %d bytes", off, align)
+		return
+	}
 	c.addr[pos] = c.b.Base + uintptr(off)
 }
 

@@ -186,3 +186,53 @@ func TestChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestComplexDotNegativeIncrement: OpenBLAS reads |incX| elements before X
+// in the complex dot products when incX is negative; X must leave room
+// for that inside guest memory, and only then.
+func TestComplexDotNegativeIncrement(t *testing.T) {
+	b := New(io.Discard, nil, Libraries{})
+	b.Attach(guestMemory(t))
+	for _, name := range []string{"cblas_cdotu_sub", "cblas_cdotc_sub", "cblas_zdotu_sub", "cblas_zdotc_sub"} {
+		r := fuzzRoutines()[name]
+		run := func(x uint64, incx int32) int {
+			c := call{b: b, name: name, s: []uint64{4, x, uint64(uint32(incx)), 8192, 1, 16384}, elem: r.elem, real: r.real}
+			r.check(&c)
+			return c.bad
+		}
+		require.Zero(t, run(0x100, 1), name)
+		require.Zero(t, run(3*r.elem, -3), name)
+		require.Equal(t, 2, run(3*r.elem-r.real, -3), "%s: X too close to the start of guest memory", name)
+		require.Zero(t, run(r.real, 3), name)
+		require.Equal(t, 2, run(r.real+1, 3), "%s: X misaligned", name)
+	}
+}
+
+// TestAlignment: arrays of numbers must be aligned to the size of the
+// numbers (of their parts, for complex ones), as C requires; OpenBLAS's and
+// LAPACK's kernels fault on misaligned ones. An empty array may be
+// anywhere.
+func TestAlignment(t *testing.T) {
+	b := New(io.Discard, nil, Libraries{})
+	b.Attach(guestMemory(t))
+	for _, c := range []struct {
+		name string
+		s    []uint64
+		bad  int
+	}{
+		{"cblas_ddot", []uint64{4, 4100, 1, 8192, 1}, 2},
+		{"cblas_ddot", []uint64{4, 4096, 1, 8196, 1}, 4},
+		{"cblas_ddot", []uint64{0, 4100, 1, 8196, 1}, 0},
+		{"cblas_sdot", []uint64{4, 4100, 1, 8196, 1}, 0},
+		{"cblas_sdot", []uint64{4, 4098, 1, 8196, 1}, 2},
+		{"cblas_zdotc_sub", []uint64{4, 4104, 1, 8192, 1, 12288}, 0},
+		{"cblas_zdotc_sub", []uint64{4, 4096, 1, 8192, 1, 12292}, 6},
+		{"LAPACKE_dgesv", []uint64{101, 4, 1, 4096, 4, 8194, 12288, 1}, 6},
+		{"LAPACKE_dgesv", []uint64{101, 4, 1, 4100, 4, 8192, 12288, 1}, 4},
+	} {
+		r := fuzzRoutines()[c.name]
+		k := call{b: b, name: c.name, s: c.s, elem: r.elem, real: r.real}
+		r.check(&k)
+		require.Equal(t, c.bad, k.bad, "%s%v", c.name, c.s)
+	}
+}

@@ -19,6 +19,19 @@ func checkNxy(c *call) {
 	c.vector1(4, n, 5)
 }
 
+// checkCdot: the complex dot products, (N, X, incX, Y, incY, result).
+// OpenBLAS (0.3.21) reads one more element of X, |incX| elements before X,
+// when incX is negative (and computes the right result): that element
+// must lie in guest memory too (found by FuzzBridge, which faulted in the
+// guard before guest memory; a native program with X at the start of its
+// mapping faults alike).
+func checkCdot(c *call) {
+	checkNxy(c)
+	if inc := c.int(3); c.bad == 0 && inc < 0 && c.int(1) > 0 && uint64(uint32(c.s[1])) < uint64(-inc)*c.elem {
+		c.fail(2, "with incX %d the host BLAS reads %d bytes before X at 0x%x, outside guest memory", inc, uint64(-inc)*c.elem, uint32(c.s[1]))
+	}
+}
+
 // checkNaxy: (N, alpha, X, incX, Y, incY).
 func checkNaxy(c *call) {
 	n := c.int(1)

@@ -2568,22 +2568,22 @@ func checkCblasZaxpy(c *call) {
 }
 
 func checkCblasCdotuSub(c *call) {
-	checkNxy(c)
+	checkCdot(c)
 	c.array(6, 1)
 }
 
 func checkCblasZdotuSub(c *call) {
-	checkNxy(c)
+	checkCdot(c)
 	c.array(6, 1)
 }
 
 func checkCblasCdotcSub(c *call) {
-	checkNxy(c)
+	checkCdot(c)
 	c.array(6, 1)
 }
 
 func checkCblasZdotcSub(c *call) {
-	checkNxy(c)
+	checkCdot(c)
 	c.array(6, 1)
 }
 

@@ -80,6 +80,7 @@ type buffer struct {
 	size    uint64
 	hostPtr uint32 // guest address of a CL_MEM_USE_HOST_PTR buffer's storage
 	useHost bool
+	zeroed  bool // made from zeros with CL_MEM_COPY_HOST_PTR, which the guest did not ask for
 }
 
 // mapping is a region of a buffer mapped into guest memory.

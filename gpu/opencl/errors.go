@@ -34,6 +34,7 @@ const (
 	clMapWrite              = 1 << 1
 	clMapWriteInvalidRegion = 1 << 2
 	clQueueProperties       = 0x1093
+	clMemFlags              = 0x1101
 	maxWaitList             = 1 << 16
 	maxProgramStrings       = 1 << 16
 	maxDevices              = 1 << 12

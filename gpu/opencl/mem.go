@@ -3,6 +3,13 @@ package opencl
 // #include "driver.h"
 import "C"
 
+import (
+	"encoding/binary"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+)
+
 var memFunctions = []function{
 	// clCreateBuffer(context, flags, size, host_ptr, errcode_ret)
 	{"clCreateBuffer", createBuffer, "context flags:i64 size host_ptr errcode_ret"},
@@ -71,13 +78,33 @@ func createBuffer(b *Bridge, stack []uint64) {
 		stack[0] = b.createResult(errOff, b.fail(fn, clInvalidHostPtr, "host_ptr %#x with %d bytes is outside guest memory", hostOff, size), 0)
 		return
 	}
+	// A buffer without a host pointer starts as whatever the driver's
+	// allocation held: on a CPU device, freed memory of this very process
+	// (found by FuzzBridge: heap pointers read back into the guest). It is
+	// made from zeros instead, copied from a fresh anonymous mapping,
+	// which costs no memory.
+	var zeroed []byte
+	if !usesHost && size != 0 {
+		z, err := unix.Mmap(-1, 0, int(size), unix.PROT_READ, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
+		if err != nil {
+			stack[0] = b.createResult(errOff, b.fail(fn, clOutOfHostMemory, "map %d zero bytes: %v", size, err), 0)
+			return
+		}
+		defer unix.Munmap(z)
+		zeroed = z
+		host = C.wr_h(uintptr(unsafe.Pointer(&z[0])))
+	}
 	b.outErr = 0
-	m := C.wr_clCreateBuffer(c.host, C.wr_ulong(flags), C.size_t(size), host, &b.outErr)
+	hostFlags := flags
+	if zeroed != nil {
+		hostFlags |= clMemCopyHostPtr
+	}
+	m := C.wr_clCreateBuffer(c.host, C.wr_ulong(hostFlags), C.size_t(size), host, &b.outErr)
 	if b.outErr != clSuccess {
 		stack[0] = b.createResult(errOff, int32(b.outErr), 0)
 		return
 	}
-	g := b.mems.Add(buffer{object: object{host: m, refs: 1}, size: uint64(size), hostPtr: hostOff, useHost: flags&clMemUseHostPtr != 0})
+	g := b.mems.Add(buffer{object: object{host: m, refs: 1}, size: uint64(size), hostPtr: hostOff, useHost: flags&clMemUseHostPtr != 0, zeroed: zeroed != nil})
 	if g == 0 {
 		C.wr_clReleaseMemObject(m)
 	} else {
@@ -130,10 +157,15 @@ func getMemObjectInfo(b *Bridge, stack []uint64) {
 		stack[0] = ret(rc)
 		return
 	}
-	host := m.host
-	stack[0] = ret(b.info(fn, memInfo, name, size, value, retOff, func(s C.size_t, v C.wr_h, r *C.size_t) C.wr_int {
+	host, zeroed := m.host, m.zeroed
+	rc = b.info(fn, memInfo, name, size, value, retOff, func(s C.size_t, v C.wr_h, r *C.size_t) C.wr_int {
 		return C.wr_clGetMemObjectInfo(host, C.wr_uint(name), s, v, r)
-	}))
+	})
+	if rc == clSuccess && name == clMemFlags && zeroed && value != 0 && size >= 8 {
+		// The guest's own flags, without the copy that zeroed the buffer.
+		binary.LittleEndian.PutUint64(b.Full[value:], b.ReadU64(value)&^clMemCopyHostPtr)
+	}
+	stack[0] = ret(rc)
 }
 
 // region checks that [off, off+size) lies in buffer m.

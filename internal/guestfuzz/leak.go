@@ -9,6 +9,9 @@ import (
 	"strings"
 )
 
+// leakBlock is the span Leaks compares at once before looking closer.
+const leakBlock = 4096
+
 // Leaks returns the offsets of 8-byte values that a call wrote into guest
 // memory (they differ between before and after) and that are addresses in
 // one of this process's mappings: host pointers the guest must never see.
@@ -17,6 +20,16 @@ func Leaks(before, after []byte) ([]string, error) {
 	var maps [][2]uint64
 	n := min(len(before), len(after))
 	for off := 0; off+8 <= n; off += 4 {
+		if off%leakBlock == 0 {
+			// Skip a block no 8-byte value of which changed (memcmp is
+			// far quicker than a word at a time, and most calls write
+			// little).
+			end := min(off+leakBlock+4, n)
+			if string(before[off:end]) == string(after[off:end]) {
+				off += leakBlock - 4
+				continue
+			}
+		}
 		if string(before[off:off+8]) == string(after[off:off+8]) {
 			continue
 		}

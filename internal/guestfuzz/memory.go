@@ -8,8 +8,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// guardBytes of PROT_NONE lie on each side of the guest memory.
-const guardBytes = 1 << 20
+// guardBytes of PROT_NONE lie before the guest memory; after it,
+// tailBytes: any 32-bit guest offset from its base, and then some, lands
+// in the guard (the address space costs nothing: nothing is reserved).
+const (
+	guardBytes = 1 << 20
+	tailBytes  = 1<<32 + guardBytes
+)
 
 // Memory is a fixed-size guest linear memory between two guard regions
 // that fault on any access.
@@ -19,9 +24,11 @@ type Memory struct {
 }
 
 // NewMemory maps size bytes (a multiple of the 64 KiB wasm page) between
-// two inaccessible guard regions of 1 MiB.
+// two inaccessible guard regions: 1 MiB before it, and after it 4 GiB and
+// 1 MiB, so that the host address of any guest offset (a 32-bit value
+// added to the base) faults unless it lies inside the memory.
 func NewMemory(size int) (*Memory, error) {
-	whole, err := unix.Mmap(-1, 0, size+2*guardBytes, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
+	whole, err := unix.Mmap(-1, 0, size+guardBytes+tailBytes, unix.PROT_NONE, unix.MAP_PRIVATE|unix.MAP_ANON|unix.MAP_NORESERVE)
 	if err != nil {
 		return nil, fmt.Errorf("map guest memory: %w", err)
 	}
