@@ -701,8 +701,8 @@ func (b *Bridge) requestOut(fn string, ch uint32, s []uint64, i int, nb bool) (u
 		return 0, 0, true
 	}
 	off := uint32(s[i])
-	if !b.InBounds(off, 4) {
-		return 0, b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", off), false
+	if rc, ok := b.requestPtr(fn, ch, off); !ok {
+		return 0, rc, false
 	}
 	return off, 0, true
 }

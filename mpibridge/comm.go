@@ -313,8 +313,8 @@ func (b *Bridge) commIdup(s []uint64, fn string, withInfo bool) {
 			return
 		}
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	var req C.uintptr_t

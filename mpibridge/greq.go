@@ -46,8 +46,8 @@ func (b *Bridge) grequestStart(s []uint64) {
 			return
 		}
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, commWorld, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	b.greqSeq++

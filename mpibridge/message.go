@@ -163,8 +163,8 @@ func (b *Bridge) imrecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(commWorld, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, commWorld, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	msg := host

@@ -66,8 +66,8 @@ func (b *Bridge) pcollInit(s []uint64, fn, params string, start func(b *Bridge, 
 		s[0] = ret(b.fail(ch, fn, errInfo, "invalid info %#x", ih))
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	p := &pcoll{start: start, args: append([]uint64(nil), s[:n-2]...), stack: make([]uint64, n-1)}

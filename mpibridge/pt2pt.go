@@ -75,8 +75,8 @@ func (b *Bridge) isend(s []uint64, fn string, mode C.int) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	rcC := C.wr_isend(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, mode, &b.outHandle)
@@ -138,8 +138,8 @@ func (b *Bridge) irecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	rcC := C.wr_irecv(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, &b.outHandle)
@@ -213,8 +213,8 @@ func (b *Bridge) isendrecv(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	rcC := C.wr_isendrecv(sa, C.int(int32(s[1])), st, C.int(int32(s[3])), C.int(int32(s[4])),
@@ -235,8 +235,8 @@ func (b *Bridge) isendrecvReplace(s []uint64) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	rcC := C.wr_isendrecv_replace(a, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])),
@@ -350,8 +350,8 @@ func (b *Bridge) sendInit(s []uint64, fn string, mode C.int) {
 		s[0] = ret(rc)
 		return
 	}
-	if !b.InBounds(reqOff, 4) {
-		s[0] = ret(b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", reqOff))
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		s[0] = ret(rc)
 		return
 	}
 	var rcC C.int

@@ -19,6 +19,15 @@ func (b *Bridge) emptyStatus(off uint32) {
 	b.writeI32(off+4, anyTag)
 }
 
+// requestPtr checks fn's request out-pointer off, reporting through
+// communicator ch.
+func (b *Bridge) requestPtr(fn string, ch, off uint32) (int32, bool) {
+	if !b.InBounds(off, 4) {
+		return b.fail(ch, fn, errArg, "request pointer %#x is outside guest memory", off), false
+	}
+	return 0, true
+}
+
 // request reads the guest request handle at off.
 func (b *Bridge) request(fn string, off uint32) (uint32, C.uintptr_t, int32, bool) {
 	h, ok := b.readI32(off)
