@@ -91,11 +91,7 @@ func (b *Bridge) marker(fn string, stack []uint64, barrier bool) int32 {
 	if rc != clSuccess {
 		return rc
 	}
-	wait, rc := b.waitList(fn, nwait, waitOff)
-	if rc != clSuccess {
-		return rc
-	}
-	ev, rc := b.eventOut(fn, evOff)
+	wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 	if rc != clSuccess {
 		return rc
 	}

@@ -108,6 +108,18 @@ func (b *Bridge) eventOut(fn string, off uint32) (*C.wr_h, int32) {
 }
 
 // newEvent gives the guest the event an enqueue call made.
+// waitAndEvent checks the event wait list and the event out-parameter
+// that every enqueue call ends with.
+func (b *Bridge) waitAndEvent(fn string, nwait, waitOff, evOff uint32) (wait, ev *C.wr_h, rc int32) {
+	if wait, rc = b.waitList(fn, nwait, waitOff); rc != clSuccess {
+		return nil, nil, rc
+	}
+	if ev, rc = b.eventOut(fn, evOff); rc != clSuccess {
+		return nil, nil, rc
+	}
+	return wait, ev, clSuccess
+}
+
 func (b *Bridge) newEvent(off uint32, rc C.wr_int) int32 {
 	if off != 0 && rc == clSuccess && b.outH != 0 {
 		b.PutU32(off, b.created(b.events, b.outH, func(h C.wr_h) C.wr_int { return C.wr_clReleaseEvent(h) }))

@@ -201,11 +201,7 @@ func (b *Bridge) transfer(fn string, stack []uint64, write bool) int32 {
 	if !ok || ptr == 0 {
 		return b.fail(fn, clInvalidValue, "ptr %#x with %d bytes is outside guest memory", ptr, size)
 	}
-	wait, rc := b.waitList(fn, nwait, waitOff)
-	if rc != clSuccess {
-		return rc
-	}
-	ev, rc := b.eventOut(fn, evOff)
+	wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 	if rc != clSuccess {
 		return rc
 	}
@@ -238,11 +234,7 @@ func copyBuffer(b *Bridge, stack []uint64) {
 		if rc != clSuccess {
 			return rc
 		}
-		wait, rc := b.waitList(fn, nwait, waitOff)
-		if rc != clSuccess {
-			return rc
-		}
-		ev, rc := b.eventOut(fn, evOff)
+		wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 		if rc != clSuccess {
 			return rc
 		}
@@ -271,11 +263,7 @@ func fillBuffer(b *Bridge, stack []uint64) {
 		if !ok || pat == 0 || psize == 0 {
 			return b.fail(fn, clInvalidValue, "pattern %#x of %d bytes is outside guest memory", pat, psize)
 		}
-		wait, rc := b.waitList(fn, nwait, waitOff)
-		if rc != clSuccess {
-			return rc
-		}
-		ev, rc := b.eventOut(fn, evOff)
+		wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 		if rc != clSuccess {
 			return rc
 		}
@@ -327,11 +315,7 @@ func mapBuffer(b *Bridge, stack []uint64) {
 		if _, busy := b.maps[target]; busy {
 			return b.fail(fn, clInvalidOperation, "the region at guest address %#x is mapped already", target)
 		}
-		wait, rc := b.waitList(fn, nwait, waitOff)
-		if rc != clSuccess {
-			return rc
-		}
-		ev, rc := b.eventOut(fn, evOff)
+		wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 		if rc != clSuccess {
 			return rc
 		}
@@ -379,11 +363,7 @@ func unmapMemObject(b *Bridge, stack []uint64) {
 		if !ok || mp.mem != mh {
 			return b.fail(fn, clInvalidValue, "%#x is not a region of buffer %#x mapped by clEnqueueMapBuffer", ptr, mh)
 		}
-		wait, rc := b.waitList(fn, nwait, waitOff)
-		if rc != clSuccess {
-			return rc
-		}
-		ev, rc := b.eventOut(fn, evOff)
+		wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 		if rc != clSuccess {
 			return rc
 		}

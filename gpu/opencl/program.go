@@ -456,11 +456,7 @@ func enqueueNDRangeKernel(b *Bridge, stack []uint64) {
 		if !ok2 || global == nil {
 			return b.fail(fn, clInvalidGlobalWorkSize, "global_work_size %#x is NULL or outside guest memory", globOff)
 		}
-		wait, rc := b.waitList(fn, nwait, waitOff)
-		if rc != clSuccess {
-			return rc
-		}
-		ev, rc := b.eventOut(fn, evOff)
+		wait, ev, rc := b.waitAndEvent(fn, nwait, waitOff, evOff)
 		if rc != clSuccess {
 			return rc
 		}
