@@ -64,21 +64,12 @@ func (b *Bridge) send(s []uint64, fn string, mode C.int) {
 }
 
 func (b *Bridge) isend(s []uint64, fn string, mode C.int) {
-	ch, reqOff := uint32(s[5]), uint32(s[6])
-	c, rc, ok := b.commArg(fn, ch)
+	a, rc, ok := b.requestArgs(fn, s)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
-		s[0] = ret(rc)
-		return
-	}
+	c, addr, t, ch, reqOff := a.c, a.addr, a.t, a.ch, a.reqOff
 	rcC := C.wr_isend(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, mode, &b.outHandle)
 	s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
 }
@@ -127,21 +118,12 @@ func (b *Bridge) recv(s []uint64) {
 
 func (b *Bridge) irecv(s []uint64) {
 	const fn = "MPI_Irecv"
-	ch, reqOff := uint32(s[5]), uint32(s[6])
-	c, rc, ok := b.commArg(fn, ch)
+	a, rc, ok := b.requestArgs(fn, s)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
-	if !ok {
-		s[0] = ret(rc)
-		return
-	}
-	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
-		s[0] = ret(rc)
-		return
-	}
+	c, addr, t, ch, reqOff := a.c, a.addr, a.t, a.ch, a.reqOff
 	rcC := C.wr_irecv(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, &b.outHandle)
 	s[0] = ret(b.newRequest(fn, ch, rcC, reqOff))
 }
@@ -337,23 +319,40 @@ var persistentFunctions = []function{
 	{"MPI_Startall", (*Bridge).startall, "count array_of_requests", false},
 }
 
-// sendInit is MPI_Send_init and its modes, and MPI_Recv_init (mode -1).
-func (b *Bridge) sendInit(s []uint64, fn string, mode C.int) {
+// p2pReq are the checked arguments of a call shaped (buf, count,
+// datatype, peer, tag, comm, request): MPI_Isend, MPI_Irecv and the
+// persistent inits.
+type p2pReq struct {
+	c       *comm
+	addr, t C.uintptr_t
+	ch      uint32
+	reqOff  uint32
+}
+
+func (b *Bridge) requestArgs(fn string, s []uint64) (p2pReq, int32, bool) {
 	ch, reqOff := uint32(s[5]), uint32(s[6])
 	c, rc, ok := b.commArg(fn, ch)
 	if !ok {
-		s[0] = ret(rc)
-		return
+		return p2pReq{}, rc, false
 	}
 	addr, t, rc, ok := b.buf(fn, ch, uint32(s[0]), int32(s[1]), uint32(s[2]))
+	if !ok {
+		return p2pReq{}, rc, false
+	}
+	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
+		return p2pReq{}, rc, false
+	}
+	return p2pReq{c: c, addr: addr, t: t, ch: ch, reqOff: reqOff}, 0, true
+}
+
+// sendInit is MPI_Send_init and its modes, and MPI_Recv_init (mode -1).
+func (b *Bridge) sendInit(s []uint64, fn string, mode C.int) {
+	a, rc, ok := b.requestArgs(fn, s)
 	if !ok {
 		s[0] = ret(rc)
 		return
 	}
-	if rc, ok := b.requestPtr(fn, ch, reqOff); !ok {
-		s[0] = ret(rc)
-		return
-	}
+	c, addr, t, ch, reqOff := a.c, a.addr, a.t, a.ch, a.reqOff
 	var rcC C.int
 	if mode < 0 {
 		rcC = C.wr_recv_init(addr, C.int(int32(s[1])), t, C.int(int32(s[3])), C.int(int32(s[4])), c.host, &b.outHandle)
