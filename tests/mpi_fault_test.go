@@ -267,7 +267,15 @@ func TestMPILauncherSignalled(t *testing.T) {
 					j := startJob(t, h, dir, h.wasmrun, "--dir", dir+":/out", prog, mode, "/out")
 					start := time.Now()
 					require.NoError(t, j.cmd.Process.Signal(sig))
-					require.NotEqual(t, 0, j.wait(t, start))
+					code := j.wait(t, start)
+					// Open MPI's mpirun always reports the signal. MPICH
+					// 4.0.2's Hydra sometimes exits 0 after forwarding it,
+					// natively too (the native mpi_fault built with
+					// mpicc.mpich, SIGTERM in wait mode: 1 run in 80 exited
+					// 0), so under Hydra only the rest is checked.
+					if h.name != "mpich" {
+						require.NotEqual(t, 0, code)
+					}
 					requireWritten(t, j.stdout.String(), dir)
 					require.NotContains(t, j.stderr.String(), "goroutine", "no Go panic")
 					requireNoProcess(t, h.wasmrun, prog)
